@@ -1,0 +1,289 @@
+//! The engine: a [`RulePack`] compiled once into matchers, then used to scan any number of texts.
+//!
+//! One scan = normalise → extract facts → one Aho-Corasick pass for every phrase of every rule →
+//! one `RegexSet` pass saying which patterns match → spans only for those patterns → extractor
+//! rules → score. Nothing is compiled per scan; the engine is immutable and deterministic.
+
+use crate::extract::{stands_alone, ExtractError, Extractors, Facts};
+use crate::pattern;
+use crate::report::{ComboHit, Finding, Level, Report};
+use crate::rules::{validate::PATTERN_SIZE_LIMIT, RulePack, Text};
+use crate::text::{self, is_word_char};
+use aho_corasick::{AhoCorasick, MatchKind};
+use regex::{Regex, RegexSet, RegexSetBuilder};
+use std::collections::BTreeMap;
+
+/// Most evidence spans kept per finding.
+pub const MAX_SPANS_PER_FINDING: usize = 16;
+/// Compiled-size limit of the set of all patterns (bytes).
+const SET_SIZE_LIMIT: usize = 256 << 20;
+/// Lazy-DFA cache limit of the pattern set (bytes).
+const SET_DFA_LIMIT: usize = 64 << 20;
+
+/// A problem compiling a rule pack.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum BuildError {
+    #[error("{origin}: {rule}: bad pattern `{pattern}`: {message}")]
+    Pattern { origin: String, rule: String, pattern: String, message: String },
+    #[error("the phrase matcher could not be built: {0}")]
+    Phrases(String),
+    #[error("the pattern set could not be built: {0}")]
+    PatternSet(String),
+    #[error(transparent)]
+    Extract(#[from] ExtractError),
+}
+
+/// Options of one scan.
+#[derive(Debug, Clone, Default)]
+pub struct ScanOptions {
+    /// The reader's country (ISO 3166 alpha-2), for route rules (R07).
+    pub origin: Option<String>,
+}
+
+/// The compiled engine.
+#[derive(Debug, Clone)]
+pub struct Engine {
+    pack: RulePack,
+    phrases: Option<AhoCorasick>,
+    /// For each phrase: (rule index, check start edge, check end edge).
+    phrase_rule: Vec<(usize, bool, bool)>,
+    set: Option<RegexSet>,
+    /// For each pattern of the set: (rule index, compiled pattern for spans).
+    patterns: Vec<(usize, Regex)>,
+    extractors: Extractors,
+    norms: BTreeMap<String, f64>,
+    default_norm: f64,
+    indicator_pos: BTreeMap<String, usize>,
+}
+
+impl Engine {
+    /// Compiles `pack`. The pack should have been validated (the loader does this).
+    pub fn build(pack: RulePack) -> Result<Engine, BuildError> {
+        let mut phrase_texts = Vec::new();
+        let mut phrase_rule = Vec::new();
+        let mut sources = Vec::new();
+        let mut patterns = Vec::new();
+        for (i, r) in pack.rules.iter().enumerate() {
+            for p in &r.phrases {
+                let f = text::normalize(p).text;
+                if f.is_empty() {
+                    continue;
+                }
+                let s = f.chars().next().is_some_and(is_word_char);
+                let e = f.chars().last().is_some_and(is_word_char);
+                phrase_texts.push(f);
+                phrase_rule.push((i, s, e));
+            }
+            for p in &r.patterns {
+                let prepared = pattern::prepare(p);
+                let re = regex::RegexBuilder::new(&prepared).size_limit(PATTERN_SIZE_LIMIT).build().map_err(|e| BuildError::Pattern {
+                    origin: r.origin.to_string(),
+                    rule: r.id.clone(),
+                    pattern: p.clone(),
+                    message: e.to_string(),
+                })?;
+                sources.push(prepared);
+                patterns.push((i, re));
+            }
+        }
+        let phrases = if phrase_texts.is_empty() {
+            None
+        } else {
+            Some(
+                AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&phrase_texts)
+                    .map_err(|e| BuildError::Phrases(e.to_string()))?,
+            )
+        };
+        let set = if sources.is_empty() {
+            None
+        } else {
+            Some(
+                RegexSetBuilder::new(&sources)
+                    .size_limit(SET_SIZE_LIMIT)
+                    .dfa_size_limit(SET_DFA_LIMIT)
+                    .build()
+                    .map_err(|e| BuildError::PatternSet(e.to_string()))?,
+            )
+        };
+        let extractors = Extractors::build(&pack.data)?;
+        let mut norms = BTreeMap::new();
+        let mut default_norm = 600.0;
+        for n in &pack.data.pay_norms {
+            if n.country == "default" {
+                default_norm = n.usd_month;
+            } else {
+                norms.insert(n.country.clone(), n.usd_month);
+            }
+        }
+        let indicator_pos = pack.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
+        Ok(Engine { pack, phrases, phrase_rule, set, patterns, extractors, norms, default_norm, indicator_pos })
+    }
+
+    pub fn pack(&self) -> &RulePack {
+        &self.pack
+    }
+
+    /// Rules in the engine.
+    pub fn rule_count(&self) -> usize {
+        self.pack.rules.len()
+    }
+
+    /// The explanation of a finding for a reader of `lang` (falls back to English).
+    pub fn explain(&self, rule_id: &str, lang: &str) -> Option<&Text> {
+        let r = self.pack.rules.iter().find(|r| r.id == rule_id)?;
+        self.pack.rule_text(r, lang)
+    }
+
+    /// The explanation of a combination for `lang` (falls back to English).
+    pub fn explain_combo(&self, combo_id: &str, lang: &str) -> Option<&Text> {
+        let c = self.pack.combos.iter().find(|c| c.id == combo_id)?;
+        c.text.get(lang).or_else(|| c.text.get("en"))
+    }
+
+    /// The reader's country implied by a post language (`data/routes.toml` `origin_by_lang`).
+    pub fn origin_for_lang(&self, lang: &str) -> Option<String> {
+        self.pack.data.origin_by_lang.get(lang).cloned()
+    }
+
+    fn pay_norm(&self, facts: &Facts) -> f64 {
+        facts.countries().iter().filter_map(|c| self.norms.get(*c)).copied().fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x)))).unwrap_or(self.default_norm)
+    }
+
+    /// Scans `input`. Spans of the report are byte offsets into `input`; use
+    /// [`Report::convert`] for code points or UTF-16.
+    pub fn scan(&self, input: &str, opts: &ScanOptions) -> Report {
+        let norm = text::normalize(input);
+        let t = norm.text.as_str();
+        let mut spans: Vec<Vec<(usize, usize)>> = vec![Vec::new(); self.pack.rules.len()];
+
+        if let Some(ac) = &self.phrases {
+            for m in ac.find_overlapping_iter(t) {
+                let (rule, s, e) = self.phrase_rule[m.pattern().as_usize()];
+                if stands_alone(t, m.start(), m.end(), s, e) {
+                    spans[rule].push((m.start(), m.end()));
+                }
+            }
+        }
+        if let Some(set) = &self.set {
+            for i in set.matches(t).iter() {
+                let (rule, re) = &self.patterns[i];
+                for m in re.find_iter(t).take(MAX_SPANS_PER_FINDING) {
+                    if m.end() > m.start() {
+                        spans[*rule].push((m.start(), m.end()));
+                    }
+                }
+            }
+        }
+        let facts = self.extractors.extract(t);
+        let norm_usd = self.pay_norm(&facts);
+        for (i, r) in self.pack.rules.iter().enumerate() {
+            if let Some(m) = &r.money {
+                for f in &facts.money {
+                    let over_min = m.min_usd_month.is_none_or(|min| f.usd_month >= min);
+                    let over_ratio = m.min_ratio.is_none_or(|ratio| f.usd_month >= ratio * norm_usd);
+                    if over_min && over_ratio {
+                        spans[i].push(f.span);
+                    }
+                }
+            }
+            if let Some(p) = &r.place {
+                for h in &facts.places {
+                    let kind_ok = p.kinds.is_empty() || p.kinds.contains(&h.kind);
+                    let country_ok = p.countries.is_empty() || p.countries.contains(&h.country);
+                    if kind_ok && country_ok {
+                        spans[i].push(h.span);
+                    }
+                }
+            }
+            if let Some(c) = &r.contact {
+                for h in &facts.contacts {
+                    if c.channels.contains(&h.channel) {
+                        spans[i].push(h.span);
+                    }
+                }
+            }
+            if let (Some(route), Some(origin)) = (&r.route, &opts.origin) {
+                if route.banned {
+                    for h in &facts.places {
+                        let banned = self.pack.data.routes.iter().any(|x| &x.origin == origin && x.destination == h.country);
+                        if banned {
+                            spans[i].push(h.span);
+                        }
+                    }
+                }
+            }
+        }
+        self.score(&norm, spans)
+    }
+
+    fn score(&self, norm: &text::Normalized, spans: Vec<Vec<(usize, usize)>>) -> Report {
+        let mut findings = Vec::new();
+        // indicator → (index into findings of the strongest, weight)
+        let mut best: BTreeMap<&str, (usize, u32)> = BTreeMap::new();
+        for (i, mut s) in spans.into_iter().enumerate() {
+            if s.is_empty() {
+                continue;
+            }
+            let r = &self.pack.rules[i];
+            // Distinct spans in order; overlapping ones are kept apart so that each phrase and
+            // pattern keeps its own evidence (the overlay draws them as one highlight anyway).
+            s.sort_unstable();
+            s.dedup();
+            let mut merged = s;
+            merged.truncate(MAX_SPANS_PER_FINDING);
+            let spans = merged
+                .into_iter()
+                .map(|(a, b)| {
+                    let (x, y) = norm.original_range(a, b);
+                    [x, y]
+                })
+                .collect();
+            let idx = findings.len();
+            findings.push(Finding { rule: r.id.clone(), indicator: r.indicator.clone(), weight: r.weight, spans, counted: false });
+            let e = best.entry(r.indicator.as_str()).or_insert((idx, 0));
+            if r.weight > e.1 {
+                *e = (idx, r.weight);
+            }
+        }
+        for (idx, _) in best.values() {
+            findings[*idx].counted = true;
+        }
+        let sc = &self.pack.scoring;
+        let (mut raw, mut legit, mut floor) = (0u32, 0u32, 0u32);
+        for (ind, (_, w)) in &best {
+            let is_legit = self.indicator_pos.get(*ind).map(|&p| self.pack.indicators[p].is_legit()).unwrap_or(false);
+            if is_legit {
+                legit += w;
+            } else {
+                raw += w;
+                if sc.protected.iter().any(|p| p == ind) {
+                    floor = floor.max(*w);
+                }
+            }
+        }
+        let mut combos = Vec::new();
+        for c in &self.pack.combos {
+            let present: Vec<String> = c.indicators.iter().filter(|i| best.contains_key(i.as_str())).cloned().collect();
+            if present.len() >= c.needed() {
+                raw += c.weight;
+                combos.push(ComboHit { id: c.id.clone(), weight: c.weight, indicators: present });
+            }
+        }
+        let discount = legit.min(sc.max_discount).min(raw);
+        let score = raw.saturating_sub(discount).max(floor.min(raw)).min(100);
+        let level = if score >= sc.high {
+            Level::High
+        } else if score >= sc.medium {
+            Level::Medium
+        } else if score >= sc.low {
+            Level::Low
+        } else {
+            Level::None
+        };
+        // Strongest first, then by rule id: stable output.
+        findings.sort_by(|a, b| b.weight.cmp(&a.weight).then_with(|| a.rule.cmp(&b.rule)));
+        Report { score, level, findings, combos, discount }
+    }
+}
