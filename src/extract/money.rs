@@ -44,6 +44,9 @@ pub struct MoneyExtractor {
 const RANGE_WORDS: &str = r"-|–|—|~|to|den|toi|ถึง|至|到|hanggang|sampai|hingga|ដល់|ເຖິງ";
 /// How far before an amount a period word such as `salary` or `เงินเดือน` may stand (bytes).
 const PERIOD_BEFORE_WINDOW: usize = 40;
+/// Without a written period, an amount is taken as monthly up to this many dollars, and as
+/// yearly above it (`£45k` in a London ad is a year's pay; lures state monthly pay).
+const MONTHLY_UNLESS_ABOVE: f64 = 8_000.0;
 /// Amounts above this many dollars a month are not pay (lottery prizes, company revenue).
 const MAX_USD_MONTH: f64 = 1_000_000.0;
 
@@ -248,7 +251,8 @@ impl MoneyExtractor {
             let (code, rate) = &self.currencies[currency];
             let (pname, per_month) = match period {
                 Some(p) => (self.periods[p].0.clone(), self.periods[p].1),
-                None => ("month".to_string(), 1.0),
+                None if upper * rate > MONTHLY_UNLESS_ABOVE => ("year (assumed)".to_string(), 1.0 / 12.0),
+                None => ("month (assumed)".to_string(), 1.0),
             };
             let usd_month = upper * rate * per_month;
             if usd_month.is_finite() && usd_month > 0.0 && usd_month <= MAX_USD_MONTH {
