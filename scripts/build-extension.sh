@@ -44,6 +44,17 @@ mkdir -p extension/rules
 if ! newer_than extension/rules/bundle.json rules target/release/lurelens; then
   log "rules export -> extension/rules/bundle.json"
   target/release/lurelens rules export rules > extension/rules/bundle.json.tmp
+  # WORKAROUND: `rules export` strips [rule.test]/[combo.test] (RulePack::for_shipping) but the wasm
+  # Engine constructor re-runs the full validation, which demands >= 2 match/no_match cases per rule
+  # and rejects the exported bundle. Until src/wasm.rs skips the test-case check for shipped bundles,
+  # put a minimal placeholder where tests were stripped (never run: the extension does not check rules).
+  node -e '
+    const fs = require("fs"); const f = process.argv[1];
+    const b = JSON.parse(fs.readFileSync(f, "utf8"));
+    const stub = { match: ["-", "-"], no_match: ["-", "-"] };
+    for (const x of [...b.rules, ...b.combos]) if (!x.test) x.test = stub;
+    fs.writeFileSync(f, JSON.stringify(b));
+  ' extension/rules/bundle.json.tmp
   mv extension/rules/bundle.json.tmp extension/rules/bundle.json
 fi
 

@@ -87,7 +87,7 @@ impl Engine {
         if pack.schema_version != crate::rules::SCHEMA_VERSION {
             return Err(error(format!("rule bundle: schema_version {} is not supported", pack.schema_version)));
         }
-        let problems = crate::rules::validate::validate(&pack);
+        let problems = crate::rules::validate::validate_with(&pack, false);
         if let Some(p) = problems.first() {
             return Err(error(format!("rule bundle: {}: {}: {}", p.origin, p.rule.as_deref().unwrap_or("-"), p.message)));
         }
@@ -172,5 +172,63 @@ impl Engine {
     /// Verification steps and hotlines (`data/help.toml`), as is.
     pub fn help(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.pack().help)
+    }
+}
+
+/// wasm-bindgen tests of this surface (`wasm-pack test --node -- --lib`): the engine is built from
+/// the exported rule bundle (`make test-wasm` writes target/lurelens-bundle.json first).
+#[cfg(test)]
+mod tests {
+    use super::Engine;
+    use wasm_bindgen::JsValue;
+    use wasm_bindgen_test::*;
+
+    const BUNDLE: &str = include_str!(concat!(env!("CARGO_MANIFEST_DIR"), "/target/lurelens-bundle.json"));
+
+    fn get(v: &JsValue, key: &str) -> JsValue {
+        js_sys::Reflect::get(v, &JsValue::from_str(key)).unwrap()
+    }
+
+    #[wasm_bindgen_test]
+    fn scans_with_utf16_spans_and_explanations() {
+        let e = Engine::new(BUNDLE).unwrap();
+        let text = "🔥 Salary $3,000 per month in Cambodia, no experience needed, Telegram @hr_kh88";
+        let opts = js_sys::JSON::parse(r#"{"lang":"en"}"#).unwrap();
+        let r = e.scan(text, opts).unwrap();
+        let level = get(&r, "level").as_string().unwrap();
+        assert!(level == "medium" || level == "high", "{level}");
+        let findings = js_sys::Array::from(&get(&r, "findings"));
+        let r01 = findings.iter().find(|f| get(f, "indicator").as_string().as_deref() == Some("R01")).expect("R01");
+        let span = js_sys::Array::from(&js_sys::Array::from(&get(&r01, "spans")).get(0));
+        let (s, en) = (span.get(0).as_f64().unwrap() as u32, span.get(1).as_f64().unwrap() as u32);
+        let js = js_sys::JsString::from(text);
+        assert_eq!(String::from(js.slice(s, en)), "$3,000 per month");
+        assert!(!get(&r01, "title").as_string().unwrap().is_empty());
+    }
+
+    #[wasm_bindgen_test]
+    fn batch_keeps_order_and_ids() {
+        let e = Engine::new(BUNDLE).unwrap();
+        let items = js_sys::JSON::parse(r#"[{"id":"a","text":"Barista wanted, 12,000 baht per month"},{"id":2,"text":"Work on tourist visa in Cambodia, free flight"}]"#).unwrap();
+        let out = js_sys::Array::from(&e.scan_batch(items, JsValue::UNDEFINED).unwrap());
+        assert_eq!(out.length(), 2);
+        assert_eq!(get(&out.get(0), "id").as_string().as_deref(), Some("a"));
+        assert_eq!(get(&out.get(1), "id").as_f64(), Some(2.0));
+        assert_eq!(get(&out.get(0), "level").as_string().as_deref(), Some("none"));
+    }
+
+    #[wasm_bindgen_test]
+    fn a_bad_bundle_is_an_error_not_a_panic() {
+        assert!(Engine::new("{not json").is_err());
+        assert!(Engine::new(r#"{"schema_version": 99, "indicators": [], "rules": []}"#).is_err());
+    }
+
+    #[wasm_bindgen_test]
+    fn info_and_cards() {
+        let e = Engine::new(BUNDLE).unwrap();
+        let info = e.info().unwrap();
+        assert!(get(&info, "rules").as_f64().unwrap() > 50.0);
+        let card = e.card("R09", "th").unwrap();
+        assert!(!get(&card, "title").as_string().unwrap().is_empty());
     }
 }

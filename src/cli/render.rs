@@ -63,14 +63,14 @@ pub fn render(engine: &Engine, name: &str, text: &str, report: &Report, lang: &s
     for f in &report.findings {
         let t = engine.explain(&f.rule, lang);
         let title = t.map(|t| t.title.as_str()).unwrap_or("");
-        let sign = if lurelens::rules::RulePack::default().indicator(&f.indicator).is_some() { "" } else { "" };
         let weight = if f.counted { format!("+{}", f.weight) } else { format!("({})", f.weight) };
         let weight = if f.indicator.starts_with('L') { weight.replace('+', "−") } else { weight };
-        writeln!(out, "  {} {} {}  {}{}", style.paint("1", &format!("[{}]", f.indicator)), title, style.paint("2", &weight), style.paint("2", &f.rule), sign)?;
+        writeln!(out, "  {} {} {}  {}{}", style.paint("1", &format!("[{}]", f.indicator)), title, style.paint("2", &weight), style.paint("2", &f.rule), "")?;
         for s in f.spans.iter().take(3) {
             writeln!(out, "      {}", excerpt(text, *s, style))?;
         }
-        if let Some(t) = t {
+        // Only the finding that counts for its indicator gets the explanation: the rest add evidence.
+        if let Some(t) = t.filter(|_| f.counted) {
             writeln!(out, "      why: {}", t.why)?;
             writeln!(out, "      do:  {}", t.action)?;
         }
@@ -110,7 +110,28 @@ pub fn scan_files(engine: &Engine, files: &[PathBuf], opts: &ScanOptions, lang: 
                 continue;
             }
         };
-        let text = if html::looks_like_html(&name, &raw) { html::visible_text(&raw) } else { raw };
+        // A JSONL feed read without --jsonl: each post gets a readable report, named by its id.
+        let posts: Vec<(String, String)> = if name.ends_with(".jsonl") {
+            let mut v = Vec::new();
+            for (n, line) in raw.lines().enumerate().filter(|(_, l)| !l.trim().is_empty()) {
+                match serde_json::from_str::<serde_json::Value>(line) {
+                    Ok(j) if j["text"].is_string() => {
+                        let id = j["id"].as_str().map(String::from).unwrap_or_else(|| j["id"].to_string());
+                        v.push((format!("{name}:{} {id}", n + 1), j["text"].as_str().unwrap_or_default().to_string()));
+                    }
+                    _ => {
+                        eprintln!("error: {name}:{}: expected a JSON object with `text`", n + 1);
+                        status = 2;
+                    }
+                }
+            }
+            v
+        } else if html::looks_like_html(&name, &raw) {
+            vec![(name, html::visible_text(&raw))]
+        } else {
+            vec![(name, raw)]
+        };
+        for (name, text) in posts {
         let report = engine.scan(&text, opts);
         if report.level < min {
             continue;
@@ -123,6 +144,7 @@ pub fn scan_files(engine: &Engine, files: &[PathBuf], opts: &ScanOptions, lang: 
         };
         if r.is_err() {
             return status;
+        }
         }
     }
     status

@@ -1,0 +1,79 @@
+//! Engine behaviour end to end on whole posts: scoring, combos, legitimacy discount, evasions,
+//! determinism and span units.
+
+#![cfg(not(target_arch = "wasm32"))]
+
+mod common;
+
+use lurelens::{Level, ScanOptions, Unit};
+
+fn scan(text: &str) -> lurelens::Report {
+    common::engine().scan(text, &ScanOptions::default())
+}
+
+fn evidence(text: &str, r: &lurelens::Report) -> Vec<String> {
+    r.findings.iter().flat_map(|f| f.spans.iter().map(|s| text[s[0]..s[1]].to_string())).collect()
+}
+
+#[test]
+fn the_core_template_is_high() {
+    let t = "URGENT HIRING customer service in Cambodia, no experience needed, salary $2,500 per month, free flight and accommodation. Contact Telegram @hr_kh88";
+    let r = scan(t);
+    assert_eq!(r.level, Level::High, "{r:#?}");
+    assert!(r.combos.iter().any(|c| c.id == "combo.core-template"));
+    let ev = evidence(t, &r);
+    assert!(ev.iter().any(|e| e == "$2,500 per month"), "{ev:?}");
+    assert!(ev.iter().any(|e| e.contains("Telegram @hr_kh88")), "{ev:?}");
+}
+
+#[test]
+fn evasions_still_match_and_point_at_the_original_words() {
+    let t = "Easy job!! Contact T e l e g r a m: @easyjob_kh";
+    let r = scan(t);
+    assert!(evidence(t, &r).iter().any(|e| e.starts_with("T e l e g r a m")), "{r:#?}");
+}
+
+#[test]
+fn an_ordinary_local_job_is_none() {
+    let r = scan("Barista wanted at our Chiang Mai cafe. 2 years experience, 12,000 baht per month, apply in person at 12 Nimman Road.");
+    assert!(r.level <= Level::Low, "{r:#?}");
+}
+
+#[test]
+fn legitimacy_discounts_but_never_clears_a_protected_sign() {
+    let text = "POEA licence 123-LB-456. Travel on a tourist visa, the company will convert it to a work visa later.";
+    let r = scan(text);
+    let tourist = r.findings.iter().find(|f| f.indicator == "R09").expect("R09 found");
+    assert!(r.score >= tourist.weight, "{r:#?}");
+}
+
+#[test]
+fn route_rules_need_the_readers_country() {
+    let t = "Direct hire customer service agents for Cambodia";
+    let without = common::engine().scan(t, &ScanOptions::default());
+    let with = common::engine().scan(t, &ScanOptions { origin: Some("PH".into()) });
+    assert!(!without.findings.iter().any(|f| f.indicator == "R07"));
+    assert!(with.findings.iter().any(|f| f.indicator == "R07"));
+}
+
+#[test]
+fn scans_are_deterministic() {
+    let t = "เงินเดือน 50,000 บาท ทำงานที่กัมพูชา ไม่ต้องมีประสบการณ์ ทักไลน์ @job888";
+    assert_eq!(scan(t), scan(t));
+}
+
+#[test]
+fn spans_convert_to_code_points_and_utf16() {
+    let t = "🔥🔥 Salary $3,000 per month in Cambodia";
+    let bytes = scan(t);
+    let cp = bytes.clone().convert(t, Unit::CodePoints);
+    let u16 = bytes.clone().convert(t, Unit::Utf16);
+    let f = bytes.findings.iter().position(|f| f.indicator == "R01").expect("R01");
+    let [bs, be] = bytes.findings[f].spans[0];
+    let [cs, ce] = cp.findings[f].spans[0];
+    let [us, ue] = u16.findings[f].spans[0];
+    let chars: Vec<char> = t.chars().collect();
+    assert_eq!(chars[cs..ce].iter().collect::<String>(), &t[bs..be]);
+    let utf16: Vec<u16> = t.encode_utf16().collect();
+    assert_eq!(String::from_utf16(&utf16[us..ue]).unwrap(), &t[bs..be]);
+}
