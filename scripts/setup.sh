@@ -34,6 +34,12 @@ if ! wasm-pack --version 2>/dev/null | grep -q "$WASM_PACK_VERSION"; then
 fi
 rm -rf "$HOME/.cache/.wasm-pack"   # so it can never hide a missing install (P3)
 
+# 2b. cargo-fuzz for the fuzz targets (fuzz/); needs the nightly toolchain, which the image has.
+if ! command -v cargo-fuzz >/dev/null; then
+  log "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked 2>/dev/null || cargo install cargo-fuzz
+fi
+
 # 3. Debian's Chromium + ChromeDriver for the browser tests. Never Debian's binaryen (P1).
 if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
   log "installing chromium and chromium-driver"

@@ -49,7 +49,7 @@ fn legitimacy_discounts_but_never_clears_a_protected_sign() {
 
 #[test]
 fn route_rules_need_the_readers_country() {
-    let t = "Direct hire customer service agents for Cambodia";
+    let t = "Customer service agents needed in Myanmar, apply now";
     let without = common::engine().scan(t, &ScanOptions::default());
     let with = common::engine().scan(t, &ScanOptions { origin: Some("PH".into()) });
     assert!(!without.findings.iter().any(|f| f.indicator == "R07"));

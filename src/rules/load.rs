@@ -315,3 +315,32 @@ pub fn load_dir(dir: &Path) -> Result<RulePack, Problems> {
         Err(Problems(l.problems))
     }
 }
+
+/// Parses one language-pack file from memory (`file` names it in messages): its rules and cards,
+/// without cross-file validation. Used by the fuzz target and by tools that check a single file.
+pub fn parse_pack_str(file: &str, src: &str) -> Result<(Vec<Rule>, BTreeMap<String, Text>), Problems> {
+    let mut l = Loader { root: PathBuf::new(), problems: Vec::new() };
+    let f = match toml::from_str::<PackFile>(src) {
+        Ok(f) => f,
+        Err(e) => {
+            let line = e.span().map(|s| line_of(src, s.start)).unwrap_or(0);
+            return Err(Problems(vec![Problem::new(&Origin { file: file.into(), line }, None, e.message().to_string())]));
+        }
+    };
+    l.version(file, f.schema_version);
+    let rules: Vec<Rule> = l.items::<Rule>(file, src, f.rule).into_iter().map(|(o, mut r)| {
+        r.origin = o;
+        r
+    }).collect();
+    let mut cards = BTreeMap::new();
+    for (ind, v) in f.indicator_text {
+        let origin = Origin { file: file.into(), line: line_of(src, v.span().start) };
+        match Text::deserialize(v.into_inner()) {
+            Ok(t) => {
+                cards.insert(ind, t);
+            }
+            Err(e) => l.problems.push(Problem::new(&origin, Some(&ind), e.message().to_string())),
+        }
+    }
+    if l.problems.is_empty() { Ok((rules, cards)) } else { Err(Problems(l.problems)) }
+}
