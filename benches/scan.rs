@@ -46,6 +46,41 @@ fn bench(c: &mut Criterion) {
         });
     }
     g.finish();
+
+    // Mixed-language feeds of 10 KB, 100 KB and 1 MB: every corpus post in turn (en, th, vi, ...),
+    // repeated, each scanned as its own post, as the extension does with a page.
+    let mut mixed: Vec<&String> = Vec::new();
+    let longest = sets.iter().skip(1).map(|(_, p)| p.len()).max().unwrap_or(0);
+    for i in 0..longest {
+        for (_, posts) in sets.iter().skip(1) {
+            if let Some(p) = posts.get(i) {
+                mixed.push(p);
+            }
+        }
+    }
+    let mut g = c.benchmark_group("feed");
+    for (label, size) in [("10 KB", 10_000usize), ("100 KB", 100_000), ("1 MB", 1_000_000)] {
+        let mut feed: Vec<&String> = Vec::new();
+        let mut bytes = 0;
+        while bytes < size {
+            let p = mixed[feed.len() % mixed.len()];
+            bytes += p.len();
+            feed.push(p);
+        }
+        g.throughput(Throughput::Bytes(bytes as u64));
+        let t = std::time::Instant::now();
+        let mut rounds = 0;
+        while t.elapsed().as_millis() < 300 {
+            for p in &feed {
+                std::hint::black_box(engine.scan(p, &opts));
+            }
+            rounds += 1;
+        }
+        let per_post = t.elapsed().as_secs_f64() / (rounds * feed.len()) as f64;
+        println!("feed {label}: {} posts, mean {:.1} µs per post", feed.len(), per_post * 1e6);
+        g.bench_function(label, |b| b.iter(|| feed.iter().filter(|p| engine.scan(p, &opts).level.is_flagged()).count()));
+    }
+    g.finish();
 }
 
 criterion_group! {

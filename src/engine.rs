@@ -1,7 +1,8 @@
 //! The engine: a [`RulePack`] compiled once into matchers, then used to scan any number of texts.
 //!
 //! One scan = normalise → extract facts → one Aho-Corasick pass for every phrase of every rule →
-//! one `RegexSet` pass saying which patterns match → spans only for those patterns → extractor
+//! one Aho-Corasick pass over the patterns' required literals (`gate`) → only the patterns that
+//! can match run → extractor
 //! rules → score. Nothing is compiled per scan; the engine is immutable and deterministic.
 
 use crate::extract::{stands_alone, ExtractError, Extractors, Facts};
@@ -10,15 +11,11 @@ use crate::report::{ComboHit, Finding, Level, Report};
 use crate::rules::{validate::PATTERN_SIZE_LIMIT, RulePack, Text};
 use crate::text::{self, is_word_char};
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use crate::gate::Gated;
 use std::collections::BTreeMap;
 
 /// Most evidence spans kept per finding.
 pub const MAX_SPANS_PER_FINDING: usize = 16;
-/// Compiled-size limit of the set of all patterns (bytes).
-const SET_SIZE_LIMIT: usize = 256 << 20;
-/// Lazy-DFA cache limit of the pattern set (bytes).
-const SET_DFA_LIMIT: usize = 64 << 20;
 
 /// A problem compiling a rule pack.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
@@ -27,7 +24,7 @@ pub enum BuildError {
     Pattern { origin: String, rule: String, pattern: String, message: String },
     #[error("the phrase matcher could not be built: {0}")]
     Phrases(String),
-    #[error("the pattern set could not be built: {0}")]
+    #[error("the pattern prefilter could not be built: {0}")]
     PatternSet(String),
     #[error(transparent)]
     Extract(#[from] ExtractError),
@@ -47,9 +44,10 @@ pub struct Engine {
     phrases: Option<AhoCorasick>,
     /// For each phrase: (rule index, check start edge, check end edge).
     phrase_rule: Vec<(usize, bool, bool)>,
-    set: Option<RegexSet>,
-    /// For each pattern of the set: (rule index, compiled pattern for spans).
-    patterns: Vec<(usize, Regex)>,
+    /// Every pattern of every rule behind one literal prefilter.
+    patterns: Gated,
+    /// For each pattern: its rule index.
+    pattern_rule: Vec<usize>,
     extractors: Extractors,
     norms: BTreeMap<String, f64>,
     default_norm: f64,
@@ -62,7 +60,8 @@ impl Engine {
         let mut phrase_texts = Vec::new();
         let mut phrase_rule = Vec::new();
         let mut sources = Vec::new();
-        let mut patterns = Vec::new();
+        let mut regexes = Vec::new();
+        let mut pattern_rule = Vec::new();
         for (i, r) in pack.rules.iter().enumerate() {
             for p in &r.phrases {
                 let f = text::normalize(p).text;
@@ -83,7 +82,8 @@ impl Engine {
                     message: e.to_string(),
                 })?;
                 sources.push(prepared);
-                patterns.push((i, re));
+                regexes.push(re);
+                pattern_rule.push(i);
             }
         }
         let phrases = if phrase_texts.is_empty() {
@@ -96,17 +96,7 @@ impl Engine {
                     .map_err(|e| BuildError::Phrases(e.to_string()))?,
             )
         };
-        let set = if sources.is_empty() {
-            None
-        } else {
-            Some(
-                RegexSetBuilder::new(&sources)
-                    .size_limit(SET_SIZE_LIMIT)
-                    .dfa_size_limit(SET_DFA_LIMIT)
-                    .build()
-                    .map_err(|e| BuildError::PatternSet(e.to_string()))?,
-            )
-        };
+        let patterns = Gated::new(regexes, &sources).map_err(BuildError::PatternSet)?;
         let extractors = Extractors::build(&pack.data)?;
         let mut norms = BTreeMap::new();
         let mut default_norm = 600.0;
@@ -118,7 +108,7 @@ impl Engine {
             }
         }
         let indicator_pos = pack.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
-        Ok(Engine { pack, phrases, phrase_rule, set, patterns, extractors, norms, default_norm, indicator_pos })
+        Ok(Engine { pack, phrases, phrase_rule, patterns, pattern_rule, extractors, norms, default_norm, indicator_pos })
     }
 
     pub fn pack(&self) -> &RulePack {
@@ -128,6 +118,11 @@ impl Engine {
     /// Rules in the engine.
     pub fn rule_count(&self) -> usize {
         self.pack.rules.len()
+    }
+
+    /// (patterns, patterns without a usable literal, which run on every text).
+    pub fn pattern_counts(&self) -> (usize, usize) {
+        (self.patterns.len(), self.patterns.unfiltered())
     }
 
     /// The explanation of a finding for a reader of `lang` (falls back to English).
@@ -166,16 +161,14 @@ impl Engine {
                 }
             }
         }
-        if let Some(set) = &self.set {
-            for i in set.matches(t).iter() {
-                let (rule, re) = &self.patterns[i];
-                for m in re.find_iter(t).take(MAX_SPANS_PER_FINDING) {
-                    if m.end() > m.start() {
-                        spans[*rule].push((m.start(), m.end()));
-                    }
+        self.patterns.candidates(t, |i, re| {
+            let rule = self.pattern_rule[i];
+            for m in re.find_iter(t).take(MAX_SPANS_PER_FINDING) {
+                if m.end() > m.start() {
+                    spans[rule].push((m.start(), m.end()));
                 }
             }
-        }
+        });
         let facts = self.extractors.extract(t);
         let norm_usd = self.pay_norm(&facts);
         for (i, r) in self.pack.rules.iter().enumerate() {

@@ -12,6 +12,7 @@
 pub mod check;
 pub mod engine;
 pub mod extract;
+pub mod gate;
 pub mod pattern;
 pub mod report;
 pub mod rules;
