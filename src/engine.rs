@@ -200,7 +200,12 @@ impl Engine {
             if let (Some(route), Some(origin)) = (&r.route, &opts.origin) {
                 if route.banned {
                     for h in &facts.places {
-                        let banned = self.pack.data.routes.iter().any(|x| &x.origin == origin && x.destination == h.country);
+                        let banned = self
+                            .pack
+                            .data
+                            .routes
+                            .iter()
+                            .any(|x| &x.origin == origin && x.destination == h.country && (route.status.is_empty() || route.status.contains(&x.status)));
                         if banned {
                             spans[i].push(h.span);
                         }

@@ -104,6 +104,9 @@ pub struct ContactCond {
 pub struct RouteCond {
     #[serde(default = "yes")]
     pub banned: bool,
+    /// Only routes with one of these statuses (`ban`, `no-agreement`); empty = any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub status: Vec<String>,
 }
 
 fn yes() -> bool {
