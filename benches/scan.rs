@@ -21,12 +21,22 @@ fn bench(c: &mut Criterion) {
     let pack = load_dir(&root.join("rules")).unwrap();
     let loaded = started.elapsed();
     let engine = Engine::build(pack.clone()).unwrap();
-    println!("load + validate rules: {:.1} ms; build engine: {:.1} ms ({} rules)", loaded.as_secs_f64() * 1e3, (started.elapsed() - loaded).as_secs_f64() * 1e3, engine.rule_count());
+    println!(
+        "load + validate rules: {:.1} ms; build engine: {:.1} ms ({} rules)",
+        loaded.as_secs_f64() * 1e3,
+        (started.elapsed() - loaded).as_secs_f64() * 1e3,
+        engine.rule_count()
+    );
     c.bench_function("engine build", |b| b.iter(|| Engine::build(pack.clone()).unwrap()));
 
     let opts = ScanOptions::default();
-    let mut sets: Vec<(String, Vec<String>)> = vec![("emscad (English job ads)".into(), texts(&root.join("tests/fixtures/emscad-sample/emscad-sample.jsonl")))];
-    let mut corpora: Vec<_> = std::fs::read_dir(root.join("tests/corpus")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "jsonl")).collect();
+    let mut sets: Vec<(String, Vec<String>)> =
+        vec![("emscad (English job ads)".into(), texts(&root.join("tests/fixtures/emscad-sample/emscad-sample.jsonl")))];
+    let mut corpora: Vec<_> = std::fs::read_dir(root.join("tests/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
     corpora.sort();
     for p in corpora {
         sets.push((format!("corpus {}", p.file_stem().unwrap().to_string_lossy()), texts(&p)));

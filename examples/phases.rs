@@ -34,12 +34,22 @@ fn main() {
         println!("{name:<14} {:>8.1} MB/s  {:>6.1} µs/post", (bytes * rounds) as f64 / 1e6 / s, s * 1e6 / (rounds * texts.len()) as f64);
     };
     let x = lurelens::extract::Extractors::build(&pack.data).unwrap();
-    time("normalize", &|s| { std::hint::black_box(lurelens::text::normalize(s)); });
+    time("normalize", &|s| {
+        std::hint::black_box(lurelens::text::normalize(s));
+    });
     let norms: Vec<String> = texts.iter().map(|t| lurelens::text::normalize(t).text).collect();
     let _ = norms;
-    time("extract", &|s| { let n = lurelens::text::normalize(s); std::hint::black_box(x.extract(&n.text)); });
-    time("money", &|s| { let n = lurelens::text::normalize(s); std::hint::black_box(x.money.extract(&n.text)); });
-    time("full scan", &|s| { std::hint::black_box(engine.scan(s, &Default::default())); });
+    time("extract", &|s| {
+        let n = lurelens::text::normalize(s);
+        std::hint::black_box(x.extract(&n.text));
+    });
+    time("money", &|s| {
+        let n = lurelens::text::normalize(s);
+        std::hint::black_box(x.money.extract(&n.text));
+    });
+    time("full scan", &|s| {
+        std::hint::black_box(engine.scan(s, &Default::default()));
+    });
     // The slowest patterns, each alone over the normalised corpus.
     let normed: Vec<String> = texts.iter().map(|t| lurelens::text::normalize(t).text).collect();
     let mut slow = Vec::new();
@@ -59,13 +69,21 @@ fn main() {
         println!("{:>10.2?} {} hits={} {}", s.0, s.1, s.2, s.3);
     }
     let mut no_patterns = pack.clone();
-    for r in &mut no_patterns.rules { r.patterns.clear(); }
+    for r in &mut no_patterns.rules {
+        r.patterns.clear();
+    }
     let e2 = lurelens::Engine::build(no_patterns).unwrap();
-    time("no patterns", &|s| { std::hint::black_box(e2.scan(s, &Default::default())); });
+    time("no patterns", &|s| {
+        std::hint::black_box(e2.scan(s, &Default::default()));
+    });
     let mut no_phrases = pack.clone();
-    for r in &mut no_phrases.rules { r.phrases.clear(); }
+    for r in &mut no_phrases.rules {
+        r.phrases.clear();
+    }
     let e3 = lurelens::Engine::build(no_phrases).unwrap();
-    time("no phrases", &|s| { std::hint::black_box(e3.scan(s, &Default::default())); });
+    time("no phrases", &|s| {
+        std::hint::black_box(e3.scan(s, &Default::default()));
+    });
 }
 
 #[allow(dead_code)]

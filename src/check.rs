@@ -74,5 +74,10 @@ pub fn run_tests(engine: &Engine) -> Vec<Issue> {
 /// How many test cases the pack holds.
 pub fn case_count(engine: &Engine) -> usize {
     let p = engine.pack();
-    p.rules.iter().filter_map(|r| r.test.as_ref()).chain(p.combos.iter().filter_map(|c| c.test.as_ref())).map(|t| t.matches.len() + t.no_match.len()).sum()
+    p.rules
+        .iter()
+        .filter_map(|r| r.test.as_ref())
+        .chain(p.combos.iter().filter_map(|c| c.test.as_ref()))
+        .map(|t| t.matches.len() + t.no_match.len())
+        .sum()
 }

@@ -6,12 +6,12 @@
 //! rules → score. Nothing is compiled per scan; the engine is immutable and deterministic.
 
 use crate::extract::{stands_alone, ExtractError, Extractors, Facts};
+use crate::gate::Gated;
 use crate::pattern;
 use crate::report::{ComboHit, Finding, Level, Report};
 use crate::rules::{validate::PATTERN_SIZE_LIMIT, RulePack, Text};
 use crate::text::{self, is_word_char};
 use aho_corasick::{AhoCorasick, MatchKind};
-use crate::gate::Gated;
 use std::collections::BTreeMap;
 
 /// Most evidence spans kept per finding.
@@ -143,7 +143,13 @@ impl Engine {
     }
 
     fn pay_norm(&self, facts: &Facts) -> f64 {
-        facts.countries().iter().filter_map(|c| self.norms.get(*c)).copied().fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x)))).unwrap_or(self.default_norm)
+        facts
+            .countries()
+            .iter()
+            .filter_map(|c| self.norms.get(*c))
+            .copied()
+            .fold(None, |m: Option<f64>, x| Some(m.map_or(x, |m| m.max(x))))
+            .unwrap_or(self.default_norm)
     }
 
     /// Scans `input`. Spans of the report are byte offsets into `input`; use
@@ -200,12 +206,11 @@ impl Engine {
             if let (Some(route), Some(origin)) = (&r.route, &opts.origin) {
                 if route.banned {
                     for h in &facts.places {
-                        let banned = self
-                            .pack
-                            .data
-                            .routes
-                            .iter()
-                            .any(|x| &x.origin == origin && x.destination == h.country && (route.status.is_empty() || route.status.contains(&x.status)));
+                        let banned = self.pack.data.routes.iter().any(|x| {
+                            &x.origin == origin
+                                && x.destination == h.country
+                                && (route.status.is_empty() || route.status.contains(&x.status))
+                        });
                         if banned {
                             spans[i].push(h.span);
                         }

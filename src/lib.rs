@@ -17,9 +17,9 @@ pub mod pattern;
 pub mod report;
 pub mod rules;
 pub mod text;
-pub mod zawgyi;
 #[cfg(target_arch = "wasm32")]
 pub mod wasm;
+pub mod zawgyi;
 
 pub use engine::{BuildError, Engine, ScanOptions};
 pub use report::{Finding, Level, Report, Unit};

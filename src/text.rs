@@ -81,9 +81,9 @@ fn is_letter(c: char) -> bool {
 
 /// Zero of each decimal-digit block converted to ASCII.
 const DIGIT_ZEROS: &[u32] = &[
-    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66,
-    0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040, 0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90,
-    0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50, 0xABF0, 0xFF10,
+    0x0660, 0x06F0, 0x07C0, 0x0966, 0x09E6, 0x0A66, 0x0AE6, 0x0B66, 0x0BE6, 0x0C66, 0x0CE6, 0x0D66, 0x0DE6, 0x0E50, 0x0ED0, 0x0F20, 0x1040,
+    0x1090, 0x17E0, 0x1810, 0x1946, 0x19D0, 0x1A80, 0x1A90, 0x1B50, 0x1BB0, 0x1C40, 0x1C50, 0xA620, 0xA8D0, 0xA900, 0xA9D0, 0xA9F0, 0xAA50,
+    0xABF0, 0xFF10,
 ];
 
 fn ascii_digit(c: char) -> Option<char> {
@@ -114,11 +114,45 @@ fn latin_extra(c: char) -> Option<char> {
 /// Cyrillic and Greek letters that look like Latin ones (lower case, after lower-casing).
 fn latin_lookalike(c: char) -> Option<char> {
     Some(match c {
-        'а' => 'a', 'в' => 'b', 'с' => 'c', 'ԁ' => 'd', 'е' | 'ё' => 'e', 'һ' => 'h', 'і' | 'ї' => 'i',
-        'ј' => 'j', 'к' => 'k', 'ӏ' => 'l', 'м' => 'm', 'н' => 'h', 'о' => 'o', 'р' => 'p', 'ԛ' => 'q',
-        'ѕ' => 's', 'т' => 't', 'ц' => 'u', 'ѵ' => 'v', 'ԝ' => 'w', 'х' => 'x', 'у' => 'y', 'г' => 'r',
-        'α' => 'a', 'β' => 'b', 'ε' => 'e', 'η' => 'n', 'ι' => 'i', 'κ' => 'k', 'ν' => 'v', 'ο' => 'o',
-        'ρ' => 'p', 'τ' => 't', 'υ' => 'u', 'χ' => 'x', 'γ' => 'y', 'ω' => 'w', 'ɡ' => 'g', 'ɑ' => 'a',
+        'а' => 'a',
+        'в' => 'b',
+        'с' => 'c',
+        'ԁ' => 'd',
+        'е' | 'ё' => 'e',
+        'һ' => 'h',
+        'і' | 'ї' => 'i',
+        'ј' => 'j',
+        'к' => 'k',
+        'ӏ' => 'l',
+        'м' => 'm',
+        'н' => 'h',
+        'о' => 'o',
+        'р' => 'p',
+        'ԛ' => 'q',
+        'ѕ' => 's',
+        'т' => 't',
+        'ц' => 'u',
+        'ѵ' => 'v',
+        'ԝ' => 'w',
+        'х' => 'x',
+        'у' => 'y',
+        'г' => 'r',
+        'α' => 'a',
+        'β' => 'b',
+        'ε' => 'e',
+        'η' => 'n',
+        'ι' => 'i',
+        'κ' => 'k',
+        'ν' => 'v',
+        'ο' => 'o',
+        'ρ' => 'p',
+        'τ' => 't',
+        'υ' => 'u',
+        'χ' => 'x',
+        'γ' => 'y',
+        'ω' => 'w',
+        'ɡ' => 'g',
+        'ɑ' => 'a',
         _ => return None,
     })
 }
@@ -148,7 +182,8 @@ fn fold_char(c: char, out: &mut Vec<char>) {
     // Thai and Lao are kept as written (see the module note on SARA AM); Khmer, Myanmar, CJK,
     // kana and Hangul syllables have no case and nothing for NFKC to change: only their digits and
     // the zero-width characters are converted. A range test instead of five table lookups.
-    if matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17B3 | 0x17B6..=0x17FF | 0x3041..=0x309E | 0x30A1..=0x30FE | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3) {
+    if matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17B3 | 0x17B6..=0x17FF | 0x3041..=0x309E | 0x30A1..=0x30FE | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
+    {
         out.push(ascii_digit(c).unwrap_or(c));
         return;
     }
@@ -217,7 +252,8 @@ pub fn normalize(input: &str) -> Normalized {
     let mut chars: Vec<Ch> = Vec::with_capacity(input.len());
     let mut buf = Vec::with_capacity(4);
     let mut last_space = true;
-    let mut source: Vec<zawgyi::Src> = input.char_indices().map(|(i, c)| zawgyi::Src { c, start: i as u32, end: (i + c.len_utf8()) as u32 }).collect();
+    let mut source: Vec<zawgyi::Src> =
+        input.char_indices().map(|(i, c)| zawgyi::Src { c, start: i as u32, end: (i + c.len_utf8()) as u32 }).collect();
     if source.iter().any(|s| ('\u{1000}'..='\u{109F}').contains(&s.c)) {
         let plain: Vec<char> = source.iter().map(|s| s.c).collect();
         if zawgyi::zawgyi_score(&plain) > 0 {
@@ -300,9 +336,7 @@ pub fn normalize(input: &str) -> Normalized {
 
     // Stage 2c: join spaced or dotted single letters (`w.h.a.t.s.a.p.p`), at least four of them.
     let single = |k: usize| -> bool {
-        chars[k].c.is_ascii_alphabetic()
-            && (k == 0 || !is_letter(chars[k - 1].c))
-            && (k + 1 >= n || !is_letter(chars[k + 1].c))
+        chars[k].c.is_ascii_alphabetic() && (k == 0 || !is_letter(chars[k - 1].c)) && (k + 1 >= n || !is_letter(chars[k + 1].c))
     };
     let mut drop = vec![false; n];
     let mut i = 0;

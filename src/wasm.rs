@@ -114,7 +114,17 @@ impl Engine {
                 .map(|f| {
                     let (title, why, action) = blank(self.inner.explain(&f.rule, lang));
                     let legit = pack.indicator(&f.indicator).is_some_and(|i| i.is_legit());
-                    JsFinding { rule: &f.rule, indicator: &f.indicator, weight: f.weight, counted: f.counted, legit, spans: &f.spans, title, why, action }
+                    JsFinding {
+                        rule: &f.rule,
+                        indicator: &f.indicator,
+                        weight: f.weight,
+                        counted: f.counted,
+                        legit,
+                        spans: &f.spans,
+                        title,
+                        why,
+                        action,
+                    }
                 })
                 .collect(),
             combos: report
@@ -131,7 +141,11 @@ impl Engine {
     /// Scans one text. `options`: `{ origin?: "PH", lang?: "th" }`. Returns
     /// `{ score, level, discount, findings: [{ rule, indicator, weight, counted, legit, spans, title, why, action }], combos }`.
     pub fn scan(&self, text: &str, options: JsValue) -> Result<JsValue, JsValue> {
-        let opts: Options = if options.is_undefined() || options.is_null() { Options::default() } else { serde_wasm_bindgen::from_value(options).map_err(error)? };
+        let opts: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(error)?
+        };
         let lang = opts.lang.clone().unwrap_or_else(|| "en".into());
         let (report, _) = self.report(text, &opts, &lang);
         to_js(&self.explain(&report, &lang))
@@ -140,11 +154,17 @@ impl Engine {
     /// Scans `[{ id, text }, ...]`; returns `[{ id, score, level, ... }, ...]` in the same order.
     #[wasm_bindgen(js_name = scanBatch)]
     pub fn scan_batch(&self, items: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
-        let items: Vec<Item> = serde_wasm_bindgen::from_value(items).map_err(|e| error(format!("scanBatch: expected [{{id, text}}]: {e}")))?;
-        let opts: Options = if options.is_undefined() || options.is_null() { Options::default() } else { serde_wasm_bindgen::from_value(options).map_err(error)? };
+        let items: Vec<Item> =
+            serde_wasm_bindgen::from_value(items).map_err(|e| error(format!("scanBatch: expected [{{id, text}}]: {e}")))?;
+        let opts: Options = if options.is_undefined() || options.is_null() {
+            Options::default()
+        } else {
+            serde_wasm_bindgen::from_value(options).map_err(error)?
+        };
         let lang = opts.lang.clone().unwrap_or_else(|| "en".into());
         let reports: Vec<crate::Report> = items.iter().map(|i| self.report(&i.text, &opts, &lang).0).collect();
-        let out: Vec<JsItem> = items.into_iter().zip(reports.iter()).map(|(i, r)| JsItem { id: i.id, report: self.explain(r, &lang) }).collect();
+        let out: Vec<JsItem> =
+            items.into_iter().zip(reports.iter()).map(|(i, r)| JsItem { id: i.id, report: self.explain(r, &lang) }).collect();
         to_js(&out)
     }
 

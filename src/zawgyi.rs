@@ -29,11 +29,11 @@ fn is_myanmar(c: char) -> bool {
 /// Zawgyi code point → Unicode sequence (single-character replacements).
 fn map(c: char) -> Option<&'static [char]> {
     Some(match c {
-        '\u{1039}' => &['\u{103A}'],                   // asat
-        '\u{103A}' | '\u{107D}' => &['\u{103B}'],      // medial YA
+        '\u{1039}' => &['\u{103A}'],                           // asat
+        '\u{103A}' | '\u{107D}' => &['\u{103B}'],              // medial YA
         '\u{103B}' | '\u{107E}'..='\u{1084}' => &['\u{103C}'], // medial RA and its wide forms
-        '\u{103C}' => &['\u{103D}'],                   // medial WA
-        '\u{103D}' | '\u{1087}' => &['\u{103E}'],      // medial HA
+        '\u{103C}' => &['\u{103D}'],                           // medial WA
+        '\u{103D}' | '\u{1087}' => &['\u{103E}'],              // medial HA
         '\u{1033}' => &['\u{102F}'],
         '\u{1034}' => &['\u{1030}'],
         '\u{1088}' => &['\u{103E}', '\u{102F}'],

@@ -53,7 +53,11 @@ fn floors() -> Floors {
 fn corpora_meet_the_floors() {
     let f = floors();
     let mut report = Vec::new();
-    let mut files: Vec<_> = std::fs::read_dir(common::root().join("tests/corpus")).unwrap().map(|e| e.unwrap().path()).filter(|p| p.extension().is_some_and(|x| x == "jsonl")).collect();
+    let mut files: Vec<_> = std::fs::read_dir(common::root().join("tests/corpus"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|x| x == "jsonl"))
+        .collect();
     files.sort();
     assert!(files.len() >= 3, "en and two Southeast Asian corpora");
     for p in files {

@@ -10,7 +10,8 @@ use lurelens::rules::LANGS;
 #[test]
 fn every_rule_test_case_passes() {
     let failures = check::run_tests(common::engine());
-    let listed: Vec<String> = failures.iter().map(|f| format!("{}: {}: {}", f.origin, f.rule.as_deref().unwrap_or("-"), f.message)).collect();
+    let listed: Vec<String> =
+        failures.iter().map(|f| format!("{}: {}: {}", f.origin, f.rule.as_deref().unwrap_or("-"), f.message)).collect();
     assert!(listed.is_empty(), "{} failing case(s):\n{}", listed.len(), listed.join("\n"));
     assert!(check::case_count(common::engine()) > 400);
 }

@@ -10,9 +10,33 @@ use proptest::prelude::*;
 
 fn fragments() -> impl Strategy<Value = String> {
     let pieces = prop::sample::select(vec![
-        "Telegram", "T e l e g r a m", "t3legr4m", "@hr_boss", "$2,500", "per month", "เงินเดือน", "๕๐,๐๐๐", "บาท",
-        "lương", "15-30 triệu/tháng", "月薪3万", "no experience needed", "Cambodia", "กัมพูชา", "\u{200B}", "ＦＲＥＥ",
-        "visa du lịch", "🔥", "3\u{FE0F}\u{20E3}", "\n", " ", ".", "wa.me/85512345678", "Tеlеgram", "ỵ", "e\u{301}",
+        "Telegram",
+        "T e l e g r a m",
+        "t3legr4m",
+        "@hr_boss",
+        "$2,500",
+        "per month",
+        "เงินเดือน",
+        "๕๐,๐๐๐",
+        "บาท",
+        "lương",
+        "15-30 triệu/tháng",
+        "月薪3万",
+        "no experience needed",
+        "Cambodia",
+        "กัมพูชา",
+        "\u{200B}",
+        "ＦＲＥＥ",
+        "visa du lịch",
+        "🔥",
+        "3\u{FE0F}\u{20E3}",
+        "\n",
+        " ",
+        ".",
+        "wa.me/85512345678",
+        "Tеlеgram",
+        "ỵ",
+        "e\u{301}",
     ]);
     prop::collection::vec(prop_oneof![pieces.prop_map(String::from), "\\PC{0,6}"], 0..24).prop_map(|v| v.concat())
 }

@@ -62,4 +62,4 @@ chrome.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab, 
 chrome.tabs.onRemoved.addListener((tabId) => { forgetTab(tabId); });
 
 // Expose for tests/timing (sw.evaluate in Playwright); not reachable from pages.
-self.lurelens = { getEngine, handlers };
+self.lurelens = { getEngine, handlers, menuClick: (info, tab) => onMenuClick(info, tab, handlers) };

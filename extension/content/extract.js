@@ -16,13 +16,14 @@
       acceptNode(n) {
         if (n.nodeType === 1) {
           if (SKIP.has(n.tagName.toUpperCase()) || n.hidden || n.getAttribute('aria-hidden') === 'true') return NodeFilter.FILTER_REJECT;
-          return NodeFilter.FILTER_SKIP;
+          return n.tagName === 'BR' ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_SKIP;
         }
         return NodeFilter.FILTER_ACCEPT;
       },
     });
     let lastBlock = null;
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+      if (n.nodeType === 1) { text += '\n'; continue; } // <br>: a line break the reader sees
       const block = blockOf(n, root);
       if (block !== lastBlock && text && !text.endsWith('\n')) text += '\n';
       lastBlock = block;

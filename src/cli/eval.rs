@@ -119,13 +119,22 @@ pub fn run(engine: &Engine, files: &[PathBuf], show_errors: bool, min_recall: Op
             }
             if positive != flagged {
                 let id = v.get("id").map(|i| i.to_string()).unwrap_or_else(|| where_.clone());
-                let inds: Vec<String> = report.findings.iter().filter(|f| f.counted).map(|f| format!("{}:{}", f.indicator, f.weight)).collect();
+                let inds: Vec<String> =
+                    report.findings.iter().filter(|f| f.counted).map(|f| format!("{}:{}", f.indicator, f.weight)).collect();
                 let excerpt: String = t.chars().take(90).collect::<String>().replace('\n', " ");
-                errors.push(format!("{} {id} score {} [{}] {excerpt}", if positive { "MISSED" } else { "FALSE+" }, report.score, inds.join(" ")));
+                errors.push(format!(
+                    "{} {id} score {} [{}] {excerpt}",
+                    if positive { "MISSED" } else { "FALSE+" },
+                    report.score,
+                    inds.join(" ")
+                ));
             }
         }
     }
-    let header = format!("{:<22} {:>5} {:>5} {:>4} {:>4} {:>4} {:>4}  {:>9} {:>6} {:>6} {:>6}", "", "pos", "neg", "tp", "fp", "tn", "fn", "precision", "recall", "f1", "fpr");
+    let header = format!(
+        "{:<22} {:>5} {:>5} {:>4} {:>4} {:>4} {:>4}  {:>9} {:>6} {:>6} {:>6}",
+        "", "pos", "neg", "tp", "fp", "tn", "fn", "precision", "recall", "f1", "fpr"
+    );
     println!("{header}");
     println!("{}", all.row("all"));
     println!("by language");

@@ -40,7 +40,11 @@ pub fn scan_line(engine: &Engine, line: &str, opts: &ScanOptions) -> Result<Stri
         id,
         score: report.score,
         level: report.level.as_str(),
-        findings: report.findings.iter().map(|f| OutFinding { rule: &f.rule, indicator: &f.indicator, weight: f.weight, spans: &f.spans }).collect(),
+        findings: report
+            .findings
+            .iter()
+            .map(|f| OutFinding { rule: &f.rule, indicator: &f.indicator, weight: f.weight, spans: &f.spans })
+            .collect(),
     };
     serde_json::to_string(&out).map_err(|e| e.to_string())
 }

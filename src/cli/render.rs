@@ -39,7 +39,8 @@ fn excerpt(text: &str, span: [usize; 2], style: &Style) -> String {
     };
     let after: String = text[span[1]..].chars().take(CONTEXT_CHARS).collect();
     let clean = |s: &str| s.replace(['\n', '\r', '\t'], " ");
-    let ev = if style.on { style.paint("1;4;31", &clean(&text[span[0]..span[1]])) } else { format!("«{}»", clean(&text[span[0]..span[1]])) };
+    let ev =
+        if style.on { style.paint("1;4;31", &clean(&text[span[0]..span[1]])) } else { format!("«{}»", clean(&text[span[0]..span[1]])) };
     format!("…{}{}{}…", clean(&before), ev, clean(&after))
 }
 
@@ -54,7 +55,15 @@ fn read_input(path: &PathBuf) -> Result<(String, String), String> {
     Ok((path.display().to_string(), s))
 }
 
-pub fn render(engine: &Engine, name: &str, text: &str, report: &Report, lang: &str, style: &Style, out: &mut impl Write) -> std::io::Result<()> {
+pub fn render(
+    engine: &Engine,
+    name: &str,
+    text: &str,
+    report: &Report,
+    lang: &str,
+    style: &Style,
+    out: &mut impl Write,
+) -> std::io::Result<()> {
     let level = report.level.as_str().to_uppercase();
     writeln!(out, "{}  {}  score {}/100", style.paint("1", name), style.paint(level_code(report.level), &level), report.score)?;
     if report.findings.is_empty() {
@@ -65,7 +74,15 @@ pub fn render(engine: &Engine, name: &str, text: &str, report: &Report, lang: &s
         let title = t.map(|t| t.title.as_str()).unwrap_or("");
         let weight = if f.counted { format!("+{}", f.weight) } else { format!("({})", f.weight) };
         let weight = if f.indicator.starts_with('L') { weight.replace('+', "−") } else { weight };
-        writeln!(out, "  {} {} {}  {}{}", style.paint("1", &format!("[{}]", f.indicator)), title, style.paint("2", &weight), style.paint("2", &f.rule), "")?;
+        writeln!(
+            out,
+            "  {} {} {}  {}{}",
+            style.paint("1", &format!("[{}]", f.indicator)),
+            title,
+            style.paint("2", &weight),
+            style.paint("2", &f.rule),
+            ""
+        )?;
         for s in f.spans.iter().take(3) {
             writeln!(out, "      {}", excerpt(text, *s, style))?;
         }
@@ -77,7 +94,14 @@ pub fn render(engine: &Engine, name: &str, text: &str, report: &Report, lang: &s
     }
     for c in &report.combos {
         let title = engine.explain_combo(&c.id, lang).map(|t| t.title.as_str()).unwrap_or("");
-        writeln!(out, "  {} {} {}  {}", style.paint("1", &format!("[{}]", c.indicators.join("+"))), title, style.paint("2", &format!("+{}", c.weight)), style.paint("2", &c.id))?;
+        writeln!(
+            out,
+            "  {} {} {}  {}",
+            style.paint("1", &format!("[{}]", c.indicators.join("+"))),
+            title,
+            style.paint("2", &format!("+{}", c.weight)),
+            style.paint("2", &c.id)
+        )?;
     }
     if report.discount > 0 {
         writeln!(out, "  legitimacy signs: −{} (they lower the score but never clear a strong sign)", report.discount)?;
@@ -132,19 +156,19 @@ pub fn scan_files(engine: &Engine, files: &[PathBuf], opts: &ScanOptions, lang: 
             vec![(name, raw)]
         };
         for (name, text) in posts {
-        let report = engine.scan(&text, opts);
-        if report.level < min {
-            continue;
-        }
-        let r = if json {
-            let report = report.convert(&text, Unit::CodePoints);
-            writeln!(out, "{}", serde_json::json!({"file": name, "report": report}))
-        } else {
-            render(engine, &name, &text, &report, lang, &style, &mut out)
-        };
-        if r.is_err() {
-            return status;
-        }
+            let report = engine.scan(&text, opts);
+            if report.level < min {
+                continue;
+            }
+            let r = if json {
+                let report = report.convert(&text, Unit::CodePoints);
+                writeln!(out, "{}", serde_json::json!({"file": name, "report": report}))
+            } else {
+                render(engine, &name, &text, &report, lang, &style, &mut out)
+            };
+            if r.is_err() {
+                return status;
+            }
         }
     }
     status

@@ -123,9 +123,7 @@ impl MoneyExtractor {
             .join("|");
         let num = r"\d{1,3}(?:[,.']\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d+)?";
         let mult = if mult_alt.is_empty() { String::from("(?:$^)") } else { format!("(?:{mult_alt})") };
-        let re = format!(
-            r"(?P<a>{num})(?:\s?(?P<ma>{mult}))?(?:\s{{0,2}}(?:{RANGE_WORDS})\s{{0,2}}(?P<b>{num})(?:\s?(?P<mb>{mult}))?)?"
-        );
+        let re = format!(r"(?P<a>{num})(?:\s?(?P<ma>{mult}))?(?:\s{{0,2}}(?:{RANGE_WORDS})\s{{0,2}}(?P<b>{num})(?:\s?(?P<mb>{mult}))?)?");
         let number = Regex::new(&re).map_err(|e| ExtractError::Money(e.to_string()))?;
         Ok(MoneyExtractor {
             number,

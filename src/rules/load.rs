@@ -196,11 +196,7 @@ pub fn load_dir(dir: &Path) -> Result<RulePack, Problems> {
     let mut l = Loader { root: dir.to_path_buf(), problems: Vec::new() };
     let mut pack = RulePack { schema_version: SCHEMA_VERSION, ..Default::default() };
     if !dir.is_dir() {
-        return Err(Problems(vec![Problem::new(
-            &Origin { file: dir.display().to_string(), line: 0 },
-            None,
-            "not a folder of rule packs",
-        )]));
+        return Err(Problems(vec![Problem::new(&Origin { file: dir.display().to_string(), line: 0 }, None, "not a folder of rule packs")]));
     }
 
     // The catalogue.
@@ -328,10 +324,14 @@ pub fn parse_pack_str(file: &str, src: &str) -> Result<(Vec<Rule>, BTreeMap<Stri
         }
     };
     l.version(file, f.schema_version);
-    let rules: Vec<Rule> = l.items::<Rule>(file, src, f.rule).into_iter().map(|(o, mut r)| {
-        r.origin = o;
-        r
-    }).collect();
+    let rules: Vec<Rule> = l
+        .items::<Rule>(file, src, f.rule)
+        .into_iter()
+        .map(|(o, mut r)| {
+            r.origin = o;
+            r
+        })
+        .collect();
     let mut cards = BTreeMap::new();
     for (ind, v) in f.indicator_text {
         let origin = Origin { file: file.into(), line: line_of(src, v.span().start) };
@@ -342,5 +342,9 @@ pub fn parse_pack_str(file: &str, src: &str) -> Result<(Vec<Rule>, BTreeMap<Stri
             Err(e) => l.problems.push(Problem::new(&origin, Some(&ind), e.message().to_string())),
         }
     }
-    if l.problems.is_empty() { Ok((rules, cards)) } else { Err(Problems(l.problems)) }
+    if l.problems.is_empty() {
+        Ok((rules, cards))
+    } else {
+        Err(Problems(l.problems))
+    }
 }

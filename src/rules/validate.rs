@@ -66,12 +66,20 @@ pub fn validate_with(pack: &RulePack, require_tests: bool) -> Vec<Issue> {
     }
     for p in &pack.scoring.protected {
         if !ids.contains(p.as_str()) {
-            out.push(Issue { origin: Origin { file: "scoring.toml".into(), line: 0 }, rule: None, message: format!("protected indicator `{p}` is not in indicators.toml") });
+            out.push(Issue {
+                origin: Origin { file: "scoring.toml".into(), line: 0 },
+                rule: None,
+                message: format!("protected indicator `{p}` is not in indicators.toml"),
+            });
         }
     }
     let s = &pack.scoring;
     if !(s.low < s.medium && s.medium < s.high && s.high <= 100) {
-        out.push(Issue { origin: Origin { file: "scoring.toml".into(), line: 0 }, rule: None, message: "thresholds must rise: low < medium < high <= 100".into() });
+        out.push(Issue {
+            origin: Origin { file: "scoring.toml".into(), line: 0 },
+            rule: None,
+            message: "thresholds must rise: low < medium < high <= 100".into(),
+        });
     }
 
     let channels: BTreeSet<&str> = pack.data.channels.iter().map(|c| c.id.as_str()).collect();
@@ -92,7 +100,13 @@ pub fn validate_with(pack: &RulePack, require_tests: bool) -> Vec<Issue> {
         if r.weight == 0 || r.weight > MAX_WEIGHT {
             bad(format!("weight {} is outside 1..={MAX_WEIGHT}", r.weight));
         }
-        if r.phrases.is_empty() && r.patterns.is_empty() && r.money.is_none() && r.place.is_none() && r.contact.is_none() && r.route.is_none() {
+        if r.phrases.is_empty()
+            && r.patterns.is_empty()
+            && r.money.is_none()
+            && r.place.is_none()
+            && r.contact.is_none()
+            && r.route.is_none()
+        {
             bad("needs at least one of phrases, patterns, money, place, contact, route".into());
         }
         for l in &r.langs {

@@ -18,7 +18,9 @@
         const found = new Set();
         const el = root.nodeType === 1 ? root : root.parentElement;
         if (!el) return [];
-        const up = el.closest(spec.selector);
+        let up = el.closest(spec.selector);
+        // Outermost mode: a change deep inside a post belongs to the outermost matching wrapper.
+        while (up && spec.innermost === false && up.parentElement?.closest(spec.selector)) up = up.parentElement.closest(spec.selector);
         if (up) found.add(up);
         for (const p of el.querySelectorAll(spec.selector)) found.add(p);
         const out = [];
@@ -26,7 +28,13 @@
           if (!qualifies(p)) continue;
           // Innermost wins by default: a card inside a container card is the post; site adapters
           // with precise selectors turn this off (comments inside a post are part of it).
-          if (spec.innermost !== false && [...p.querySelectorAll(spec.selector)].some(qualifies)) continue;
+          if (spec.innermost !== false) {
+            if ([...p.querySelectorAll(spec.selector)].some(qualifies)) continue;
+          } else {
+            // Outermost wins: the post wrapper, not its inner article or comments.
+            const outer = p.parentElement?.closest(spec.selector);
+            if (outer && qualifies(outer)) continue;
+          }
           out.push(p);
         }
         return out;

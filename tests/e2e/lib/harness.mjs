@@ -13,6 +13,7 @@ export const ROOT = path.resolve(HERE, '..', '..', '..');
 export const EXT = path.join(ROOT, 'extension');
 export const ARTIFACTS = path.join(ROOT, 'tests', 'e2e', 'artifacts');
 const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const SW_TIMEOUT_MS = 30000; // cold start of Chromium + extension load on a loaded 2-core machine
 const SETTLE_MS = 1500; // default wait for badges: debounce 250 ms + idle slices + first engine build
 
 export async function launch({ sites = {} } = {}) {
@@ -34,6 +35,8 @@ export async function launch({ sites = {} } = {}) {
   // disk, so nothing reaches the network. Everything else off-box is aborted and recorded.
   await context.route('**/*', async (route) => {
     const u = new URL(route.request().url());
+    // The extension's own pages load their files through the same router: local, allowed.
+    if (u.protocol === 'chrome-extension:') return route.continue();
     seen.push(u.href);
     if (u.hostname === '127.0.0.1') return route.continue();
     const fixture = sites[u.hostname];
@@ -47,8 +50,18 @@ export async function launch({ sites = {} } = {}) {
     const u = r.url();
     if (!/^(chrome-extension|data|blob):/.test(u)) seen.push(u);
   });
+  // The worker may have registered before this line runs: look first, then wait. If it never comes
+  // (the extension failed to load: a file named in the manifest missing, a syntax error), close
+  // everything so the test process ends instead of hanging on the open server and browser.
   let sw = context.serviceWorkers()[0];
-  if (!sw) sw = await context.waitForEvent('serviceworker');
+  try {
+    if (!sw) sw = await context.waitForEvent('serviceworker', { timeout: SW_TIMEOUT_MS });
+  } catch (e) {
+    await context.close().catch(() => {});
+    await server.close();
+    rmSync(userDir, { recursive: true, force: true });
+    throw new Error(`the extension's service worker did not start within ${SW_TIMEOUT_MS} ms: is extension/ built and loadable? (${e.message})`);
+  }
   const extId = new URL(sw.url()).host;
   return {
     context, server, sw, extId, violations, seen,

@@ -23,7 +23,7 @@ export function renderFixture(name) {
   if (!existsSync(file)) return null;
   let body = readFileSync(file, 'utf8');
   if (file.endsWith('.html')) {
-    body = body.replace(/\{\{([a-z]{2}-[a-z]+-\d{3})\}\}/g, (_, id) => {
+    body = body.replace(/\{\{([a-z]{2}-[a-z]+-[a-z]?\d{3})\}\}/g, (_, id) => {
       const d = corpus.get(id);
       if (!d) throw new Error(`fixture ${name}: unknown corpus id ${id}`);
       return esc(d.text).replace(/\n/g, '<br>');
@@ -58,6 +58,6 @@ export function startServer() {
     res.end(body);
   });
   return new Promise((resolve) => server.listen(0, '127.0.0.1', () => {
-    resolve({ origin: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((r) => server.close(r)) });
+    resolve({ origin: `http://127.0.0.1:${server.address().port}`, requests, close: () => new Promise((r) => { server.close(r); server.closeAllConnections(); }) });
   }));
 }

@@ -1,0 +1,34 @@
+// Popup: this page's stats, on/off for the site, paste box to check a message (scanned by the worker).
+import { loadContext } from '../common/page-i18n.js';
+
+const $ = (id) => document.getElementById(id);
+const ctx = await loadContext();
+const [tab] = await chrome.tabs.query({ active: true, currentWindow: true });
+const { stats } = tab ? await chrome.runtime.sendMessage({ type: 'stats', tabId: tab.id }) : { stats: null };
+
+if (!stats) {
+  $('no-page').hidden = false;
+  $('stats').hidden = true;
+  $('site-on').closest('label').hidden = true;
+} else {
+  $('scanned').textContent = String(stats.scanned);
+  $('flagged').textContent = String(stats.flagged);
+  $('host').textContent = stats.host;
+  $('site-on').checked = !ctx.settings.disabledSites.includes(stats.host);
+  $('site-on').addEventListener('change', async (e) => {
+    const set = new Set(ctx.settings.disabledSites);
+    if (e.target.checked) set.delete(stats.host); else set.add(stats.host);
+    ctx.settings.disabledSites = [...set];
+    await chrome.runtime.sendMessage({ type: 'settings', set: { disabledSites: ctx.settings.disabledSites } });
+  });
+}
+
+$('check').addEventListener('click', async () => {
+  const text = $('text').value;
+  if (!text.trim()) return;
+  const r = await chrome.runtime.sendMessage({ type: 'scan', items: [{ id: 'paste', text }] });
+  $('result').replaceChildren(r.error ? document.createTextNode(r.error)
+    : globalThis.LureLensExplain.render({ result: r.results[0], text, strings: ctx.strings, help: ctx.help }));
+});
+$('options').addEventListener('click', (e) => { e.preventDefault(); chrome.runtime.openOptionsPage(); });
+$('demo').addEventListener('click', (e) => { e.preventDefault(); chrome.tabs.create({ url: chrome.runtime.getURL('demo/demo.html') }); });
