@@ -4,7 +4,7 @@
 //! the JS strings passed in. Errors are thrown as JS `Error`s with the message of the Rust error.
 
 use crate::report::Unit;
-use crate::rules::{RulePack, Text};
+use crate::rules::{RulePack, Strength, Text};
 use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 
@@ -31,6 +31,21 @@ struct JsFinding<'a> {
     counted: bool,
     legit: bool,
     spans: &'a [[usize; 2]],
+    title: &'a str,
+    why: &'a str,
+    action: &'a str,
+    /// The indicator's strength (`S`, `M`, `W`, `C`, `L`) and ILO reference, for the annotate-all view.
+    strength: Strength,
+    ilo: &'a str,
+}
+
+/// One indicator card of the catalogue (the trainer's handout and the annotate-all view).
+#[derive(Serialize)]
+struct JsCard<'a> {
+    id: &'a str,
+    name: &'a str,
+    strength: Strength,
+    ilo: &'a str,
     title: &'a str,
     why: &'a str,
     action: &'a str,
@@ -113,7 +128,8 @@ impl Engine {
                 .iter()
                 .map(|f| {
                     let (title, why, action) = blank(self.inner.explain(&f.rule, lang));
-                    let legit = pack.indicator(&f.indicator).is_some_and(|i| i.is_legit());
+                    let ind = pack.indicator(&f.indicator);
+                    let legit = ind.is_some_and(|i| i.is_legit());
                     JsFinding {
                         rule: &f.rule,
                         indicator: &f.indicator,
@@ -124,6 +140,8 @@ impl Engine {
                         title,
                         why,
                         action,
+                        strength: ind.map_or(Strength::W, |i| i.strength),
+                        ilo: ind.map_or(EMPTY, |i| i.ilo.as_str()),
                     }
                 })
                 .collect(),
@@ -187,6 +205,28 @@ impl Engine {
     pub fn card(&self, indicator: &str, lang: &str) -> Result<JsValue, JsValue> {
         let p = self.inner.pack();
         to_js(&p.card(indicator, lang).or_else(|| p.card(indicator, "en")))
+    }
+
+    /// Every indicator's card in `lang` (English where that language has none), catalogue order.
+    pub fn catalogue(&self, lang: &str) -> Result<JsValue, JsValue> {
+        let p = self.inner.pack();
+        let cards: Vec<JsCard> = p
+            .indicators
+            .iter()
+            .map(|i| {
+                let t = p.card(&i.id, lang).or_else(|| p.card(&i.id, "en"));
+                JsCard {
+                    id: &i.id,
+                    name: &i.name,
+                    strength: i.strength,
+                    ilo: &i.ilo,
+                    title: t.map_or(EMPTY, |t| t.title.as_str()),
+                    why: t.map_or(EMPTY, |t| t.why.as_str()),
+                    action: t.map_or(EMPTY, |t| t.action.as_str()),
+                }
+            })
+            .collect();
+        to_js(&cards)
     }
 
     /// Verification steps and hotlines (`data/help.toml`), as is.

@@ -149,6 +149,48 @@ no_match = ["a", "b"]
 }
 
 #[test]
+fn help_entries_need_a_source_a_date_and_a_dialable_contact() {
+    let dir = tempfile::tempdir().unwrap();
+    let rules = dir.path().join("rules");
+    copy_dir(&common::root().join("rules"), &rules);
+    std::fs::write(
+        rules.join("data").join("help.toml"),
+        r#"schema_version = 1
+
+[[steps]]
+lang = "xx"
+items = ["Call someone."]
+
+[[verify]]
+country = "Philippines"
+lang = "en"
+title = "Check the agency"
+steps = ["Search the list."]
+link = "ftp://example.org/list"
+source = "https://example.org"
+checked = "2026-12-07"
+
+[[hotline]]
+country = "PH"
+kind = "rumour"
+name = "A line"
+contact = "call us on Telegram"
+source = ""
+checked = "last week"
+"#,
+    )
+    .unwrap();
+    let (code, _, err) = lurelens(&["rules", "check", rules.to_str().unwrap()], "");
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("data/help.toml:3: steps.xx: unknown language `xx`"), "{err}");
+    assert!(err.contains("data/help.toml:7: verify.Philippines.en: country `Philippines`"), "{err}");
+    assert!(err.contains("data/help.toml:7: verify.Philippines.en: link `ftp://example.org/list` must be one web address"), "{err}");
+    for what in ["kind `rumour`", "contact `call us on Telegram`", "`source` is empty", "`checked = \"last week\"`"] {
+        assert!(err.contains(&format!("data/help.toml:16: hotline.PH.call us on Telegram: {what}")), "{what}: {err}");
+    }
+}
+
+#[test]
 fn failing_test_case_is_reported() {
     let dir = tempfile::tempdir().unwrap();
     let rules = dir.path().join("rules");

@@ -28,6 +28,29 @@ fn catalogue_has_every_indicator_of_indicators_md() {
 }
 
 #[test]
+fn every_indicator_names_its_ilo_reference() {
+    for ind in &common::engine().pack().indicators {
+        assert!(ind.ilo.trim().len() > 10, "{}: `ilo` missing in indicators.toml", ind.id);
+    }
+}
+
+/// The countries whose readers get concrete advice (issue: job seeker mode), each with at least
+/// one help line and a way to verify an agency in English and in the country's own language.
+#[test]
+fn every_origin_country_has_hotlines_and_verification_steps() {
+    let help = &common::engine().pack().help;
+    for (country, lang) in [("PH", "tl"), ("TH", "th"), ("ID", "id"), ("VN", "vi"), ("KH", "km"), ("MM", "my"), ("MY", "ms"), ("LA", "lo")]
+    {
+        assert!(help.hotline.iter().any(|h| h.country == country), "{country}: no hotline");
+        for l in ["en", lang] {
+            assert!(help.verify.iter().any(|v| v.country == country && v.lang == l), "{country}: no verify steps in {l}");
+        }
+    }
+    assert!(help.hotline.iter().any(|h| h.country == "default"), "no fallback hotline");
+    assert!(help.verify.iter().any(|v| v.country == "default"), "no fallback verify steps");
+}
+
+#[test]
 fn language_packs_have_a_card_for_every_indicator() {
     let pack = common::engine().pack();
     for (lang, cards) in &pack.indicator_text {

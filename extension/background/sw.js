@@ -3,6 +3,7 @@ import { getEngine } from './engine.js';
 import { getSettings, setSettings, getStrings } from './settings.js';
 import { reportStats, getStats, forgetTab } from './stats.js';
 import { installMenu, onMenuClick } from './menu.js';
+import { onCommand } from './commands.js';
 
 // Bounds on what one message may ask for, so a page cannot make the worker scan megabytes at once.
 const MAX_BATCH = 64;
@@ -60,6 +61,7 @@ chrome.runtime.onMessage.addListener((msg, sender, sendResponse) => {
 chrome.runtime.onInstalled.addListener(installMenu);
 chrome.contextMenus.onClicked.addListener((info, tab) => onMenuClick(info, tab, handlers));
 chrome.tabs.onRemoved.addListener((tabId) => { forgetTab(tabId); });
+chrome.commands.onCommand.addListener((command, tab) => { onCommand(command, tab); });
 
 // Expose for tests/timing (sw.evaluate in Playwright); not reachable from pages.
-self.lurelens = { getEngine, handlers, menuClick: (info, tab) => onMenuClick(info, tab, handlers) };
+self.lurelens = { getEngine, handlers, menuClick: (info, tab) => onMenuClick(info, tab, handlers), command: onCommand };

@@ -9,7 +9,9 @@
 
   const host = location.hostname;
   const adapter = L.adapterFor(host);
-  const levels = new Map(); // post -> level of its last result (for page stats)
+  // post -> {hash, result, text, shown}: the last result of every scanned post (page stats, the
+  // moderator side panel, next/previous flagged post).
+  const records = L.records = new Map();
   let ctx = null;           // {settings, strings, help}
   let statsTimer = 0;
 
@@ -27,9 +29,9 @@
   function enabled() { return !ctx.settings.disabledSites.includes(host); }
 
   function render(post, map, hash, result) {
-    levels.set(post, result.level);
-    const shown = (SHOWN[ctx.settings.sensitivity] || SHOWN.normal).includes(result.level);
-    if (!shown || ctx.settings.dismissed[hash]) {
+    const shown = (SHOWN[ctx.settings.sensitivity] || SHOWN.normal).includes(result.level) && !ctx.settings.dismissed[hash];
+    records.set(post, { hash, result, text: map.text, shown });
+    if (!shown) {
       L.overlay.remove(post); L.highlight.clear(post);
     } else {
       L.overlay.show(post, { result, text: map.text, strings: ctx.strings, help: ctx.help, onDismiss: () => dismiss(post, hash) });
@@ -40,6 +42,8 @@
 
   async function dismiss(post, hash) {
     L.overlay.remove(post); L.highlight.clear(post);
+    if (records.has(post)) records.get(post).shown = false;
+    reportStats();
     const { dismissed = {} } = await chrome.storage.local.get('dismissed');
     dismissed[hash] = Date.now();
     ctx.settings.dismissed[hash] = dismissed[hash];
@@ -50,9 +54,9 @@
     clearTimeout(statsTimer);
     statsTimer = setTimeout(() => {
       let high = 0, medium = 0, scanned = 0;
-      for (const [p, lv] of levels) {
-        if (!p.isConnected) { levels.delete(p); continue; }
-        scanned++; if (lv === 'high') high++; else if (lv === 'medium') medium++;
+      for (const [p, { result }] of records) {
+        if (!p.isConnected) { records.delete(p); continue; }
+        scanned++; if (result.level === 'high') high++; else if (result.level === 'medium') medium++;
       }
       send({ type: 'stats', report: { host, scanned, high, medium, flagged: high + medium, enabled: enabled() } }).catch(() => {});
     }, STATS_DEBOUNCE_MS);
@@ -61,7 +65,7 @@
   async function boot() {
     ctx = await send({ type: 'settings' });
     scheduler.stop();
-    L.overlay.removeAll(); L.highlight.clearAll(); levels.clear();
+    L.overlay.removeAll(); L.highlight.clearAll(); records.clear();
     if (enabled()) scheduler.start(); else reportStats();
   }
 

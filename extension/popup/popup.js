@@ -32,3 +32,11 @@ $('check').addEventListener('click', async () => {
 });
 $('options').addEventListener('click', (e) => { e.preventDefault(); chrome.runtime.openOptionsPage(); });
 $('demo').addEventListener('click', (e) => { e.preventDefault(); chrome.tabs.create({ url: chrome.runtime.getURL('demo/demo.html') }); });
+// Moderators: the side panel (Chrome) or sidebar (Firefox) listing every post of this tab. Both
+// calls need the user's click, which this is.
+$('panel').addEventListener('click', async (e) => {
+  e.preventDefault();
+  if (globalThis.browser?.sidebarAction) await browser.sidebarAction.open();
+  else if (tab) await chrome.sidePanel.open({ tabId: tab.id });
+  window.close();
+});

@@ -16,6 +16,12 @@ pub struct Problem {
     pub message: String,
 }
 
+impl From<validate::Issue> for Problem {
+    fn from(v: validate::Issue) -> Self {
+        Problem { origin: v.origin, rule: v.rule, message: v.message }
+    }
+}
+
 impl Problem {
     pub fn new(origin: &Origin, rule: Option<&str>, message: impl Into<String>) -> Self {
         Problem { origin: origin.clone(), rule: rule.map(str::to_string), message: message.into() }
@@ -63,6 +69,18 @@ struct ScoringFile {
     max_discount: u32,
     #[serde(default)]
     protected: Vec<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HelpFile {
+    schema_version: Option<u32>,
+    #[serde(default)]
+    steps: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    verify: Vec<Spanned<toml::Value>>,
+    #[serde(default)]
+    hotline: Vec<Spanned<toml::Value>>,
 }
 
 #[derive(Deserialize)]
@@ -254,9 +272,22 @@ pub fn load_dir(dir: &Path) -> Result<RulePack, Problems> {
     }
     let help = data.join("help.toml");
     if help.exists() {
-        if let Some((name, _src, v)) = l.read::<toml::Value>(&help) {
-            l.version(&name, v.get("schema_version").and_then(|x| x.as_integer()).map(|x| x as u32));
-            pack.help = serde_json::to_value(&v).unwrap_or(serde_json::Value::Null);
+        if let Some((name, src, f)) = l.read::<HelpFile>(&help) {
+            l.version(&name, f.schema_version);
+            let mut h = Help::default();
+            for (origin, s) in l.items::<HelpSteps>(&name, &src, f.steps) {
+                l.problems.extend(validate::help_steps(&origin, &s).into_iter().map(Problem::from));
+                h.steps.push(s);
+            }
+            for (origin, v) in l.items::<Verify>(&name, &src, f.verify) {
+                l.problems.extend(validate::verify(&origin, &v).into_iter().map(Problem::from));
+                h.verify.push(v);
+            }
+            for (origin, x) in l.items::<Hotline>(&name, &src, f.hotline) {
+                l.problems.extend(validate::hotline(&origin, &x).into_iter().map(Problem::from));
+                h.hotline.push(x);
+            }
+            pack.help = h;
         }
     }
 

@@ -60,6 +60,9 @@ pub struct Indicator {
     pub section: String,
     #[serde(default)]
     pub reference: String,
+    /// The item of the ILO frameworks this sign evidences (shown to trainers).
+    #[serde(default)]
+    pub ilo: String,
     #[serde(default)]
     pub text: BTreeMap<String, Text>,
 }
@@ -351,6 +354,65 @@ pub struct Data {
     pub channels: Vec<Channel>,
 }
 
+/// `data/help.toml`: the advice shown under every warning. Phone numbers on a frightened reader's
+/// screen must be right, so every entry names its source and the date it was checked.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Help {
+    /// Generic steps, one list per language.
+    #[serde(default)]
+    pub steps: Vec<HelpSteps>,
+    /// How to verify an agency or a job order, per reader's country and language.
+    #[serde(default)]
+    pub verify: Vec<Verify>,
+    #[serde(default)]
+    pub hotline: Vec<Hotline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HelpSteps {
+    pub lang: String,
+    pub items: Vec<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Verify {
+    /// ISO 3166 alpha-2 of the reader's country, or `default`.
+    pub country: String,
+    pub lang: String,
+    pub title: String,
+    pub steps: Vec<String>,
+    /// The official page where the check is done: opened only when the reader clicks it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub link: Option<String>,
+    pub source: String,
+    /// `YYYY-MM-DD`: when the entry was checked against its source.
+    pub checked: String,
+}
+
+/// Kinds of help line, in the order the extension lists them.
+pub const HOTLINE_KINDS: &[&str] = &["trafficking", "migrant", "labour", "scam", "police", "embassy"];
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Hotline {
+    pub country: String,
+    /// One of [`HOTLINE_KINDS`].
+    pub kind: String,
+    /// The name in English.
+    pub name: String,
+    /// The name in other languages: language code → name.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub names: BTreeMap<String, String>,
+    /// What to dial or open: a short code, an international number or an official https URL.
+    pub contact: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hours: Option<String>,
+    pub source: String,
+    pub checked: String,
+}
+
 /// All rule packs of a `rules/` folder, merged: the input of [`crate::engine::Engine::build`].
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RulePack {
@@ -366,9 +428,9 @@ pub struct RulePack {
     pub indicator_text: BTreeMap<String, BTreeMap<String, Text>>,
     #[serde(default)]
     pub data: Data,
-    /// `data/help.toml` as it is (verification steps and hotlines), for the extension.
+    /// `data/help.toml`: what to do and whom to call, by the reader's country.
     #[serde(default)]
-    pub help: serde_json::Value,
+    pub help: Help,
 }
 
 impl RulePack {

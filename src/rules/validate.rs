@@ -199,3 +199,98 @@ pub fn validate_with(pack: &RulePack, require_tests: bool) -> Vec<Issue> {
     }
     out
 }
+
+// ---- data/help.toml -------------------------------------------------------------------------
+
+fn issue(origin: &Origin, what: &str, message: String) -> Issue {
+    Issue { origin: origin.clone(), rule: Some(what.to_string()), message }
+}
+
+fn check_country(origin: &Origin, what: &str, c: &str, out: &mut Vec<Issue>) {
+    if c != "default" && !(c.len() == 2 && c.bytes().all(|b| b.is_ascii_uppercase())) {
+        out.push(issue(origin, what, format!("country `{c}`: write an ISO 3166 code such as `PH`, or `default`")));
+    }
+}
+
+fn check_lang(origin: &Origin, what: &str, lang: &str, out: &mut Vec<Issue>) {
+    if !LANGS.contains(&lang) {
+        out.push(issue(origin, what, format!("unknown language `{lang}` (known: {})", LANGS.join(" "))));
+    }
+}
+
+/// `YYYY-MM-DD` with a plausible month and day.
+fn is_date(s: &str) -> bool {
+    let p: Vec<&str> = s.split('-').collect();
+    p.len() == 3
+        && p[0].len() == 4
+        && p[1].len() == 2
+        && p[2].len() == 2
+        && p.iter().all(|x| x.bytes().all(|b| b.is_ascii_digit()))
+        && (1..=12).contains(&p[1].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&p[2].parse::<u32>().unwrap_or(0))
+}
+
+fn check_sourced(origin: &Origin, what: &str, source: &str, checked: &str, out: &mut Vec<Issue>) {
+    if source.trim().is_empty() {
+        out.push(issue(origin, what, "`source` is empty: name the page that states this".into()));
+    }
+    if !is_date(checked) {
+        out.push(issue(origin, what, format!("`checked = \"{checked}\"`: write the date it was checked as YYYY-MM-DD")));
+    }
+}
+
+/// Links the extension opens on a click: one web address (some official sites still lack https).
+fn check_link(origin: &Origin, what: &str, link: &str, out: &mut Vec<Issue>) {
+    if !(link.starts_with("https://") || link.starts_with("http://")) || link.contains(char::is_whitespace) {
+        out.push(issue(origin, what, format!("link `{link}` must be one web address (https://...)")));
+    }
+}
+
+pub fn help_steps(origin: &Origin, s: &HelpSteps) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let what = format!("steps.{}", s.lang);
+    check_lang(origin, &what, &s.lang, &mut out);
+    if s.items.is_empty() || s.items.iter().any(|i| i.trim().is_empty()) {
+        out.push(issue(origin, &what, "`items` must list the steps, none empty".into()));
+    }
+    out
+}
+
+pub fn verify(origin: &Origin, v: &Verify) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let what = format!("verify.{}.{}", v.country, v.lang);
+    check_country(origin, &what, &v.country, &mut out);
+    check_lang(origin, &what, &v.lang, &mut out);
+    if v.title.trim().is_empty() || v.steps.is_empty() || v.steps.iter().any(|i| i.trim().is_empty()) {
+        out.push(issue(origin, &what, "needs a `title` and non-empty `steps`".into()));
+    }
+    if let Some(l) = &v.link {
+        check_link(origin, &what, l, &mut out);
+    }
+    check_sourced(origin, &what, &v.source, &v.checked, &mut out);
+    out
+}
+
+pub fn hotline(origin: &Origin, h: &Hotline) -> Vec<Issue> {
+    let mut out = Vec::new();
+    let what = format!("hotline.{}.{}", h.country, h.contact);
+    check_country(origin, &what, &h.country, &mut out);
+    if !HOTLINE_KINDS.contains(&h.kind.as_str()) {
+        out.push(issue(origin, &what, format!("kind `{}`: one of {}", h.kind, HOTLINE_KINDS.join(", "))));
+    }
+    if h.name.trim().is_empty() {
+        out.push(issue(origin, &what, "`name` (English) is empty".into()));
+    }
+    for lang in h.names.keys() {
+        check_lang(origin, &what, lang, &mut out);
+    }
+    let c = h.contact.trim();
+    let dialable = !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || " +-()".contains(ch));
+    if c.starts_with("http://") || c.starts_with("https://") {
+        check_link(origin, &what, c, &mut out);
+    } else if !dialable {
+        out.push(issue(origin, &what, format!("contact `{c}`: a number to dial (digits, spaces, + - ( )) or a web address")));
+    }
+    check_sourced(origin, &what, &h.source, &h.checked, &mut out);
+    out
+}
