@@ -40,6 +40,7 @@ test-wasm:
 test-extension:
 	@scripts/setup.sh
 	bash scripts/build-extension.sh
+	set -o pipefail; web-ext lint --source-dir target/lurelens-firefox --self-hosted --warnings-as-errors --output text 2>&1 | tail -4
 	npm run --silent test:e2e
 
 test-fuzz:
@@ -49,16 +50,12 @@ test-fuzz:
 fuzz:
 	$(MAKE) test-fuzz FUZZ_SECONDS=600
 
-# Speed and size (BENCHMARKS.md): native criterion benchmarks, the browser benchmark (real .wasm in
-# headless Chromium against a JavaScript RegExp baseline), and the package sizes.
+# Speed and size: writes BENCHMARKS.md (scripts/bench.sh: criterion, the browser benchmark against a
+# JavaScript RegExp baseline, the 500-post page with the extension loaded, package sizes).
 bench:
 	@scripts/setup.sh
 	bash scripts/build-extension.sh
-	$(CARGO) bench --bench scan 2>&1 | grep -E '^(load|feed|scan/|feed/|engine build)|thrpt|time:' 
-	node benches/browser/bench.mjs | grep -v '^{'
-	@printf 'wasm: %s bytes raw, %s gzip -9\n' $$(stat -c %s extension/pkg/lurelens_bg.wasm) $$(gzip -9 -c extension/pkg/lurelens_bg.wasm | wc -c)
-	@printf 'rule bundle: %s bytes raw, %s gzip -9\n' $$(stat -c %s extension/rules/bundle.json) $$(gzip -9 -c extension/rules/bundle.json | wc -c)
-	@printf 'extension folder: %s bytes\n' $$(du -sb extension | cut -f1)
+	bash scripts/bench.sh
 
 # The quality report (QUALITY.md): eval over every labelled corpus and the EMSCAD sample.
 quality:

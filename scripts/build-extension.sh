@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the unpacked LureLens extension in extension/ (Chrome) and target/lurelens-firefox/ (Firefox).
 # Idempotent and fast when nothing changed: each step is skipped when its output is newer than its inputs.
-#   1. cargo build --release; target/release/lurelens rules export rules > extension/rules/bundle.json
+#   1. cargo build --release; target/release/lurelens rules export rules > extension/rules/bundle.json;
+#      the demo feed extension/demo/feed.json from tests/corpus (scripts/demo-feed.mjs)
 #   2. wasm-pack build --target web --release --out-dir extension/pkg --out-name lurelens
 #      (npm's binaryen first on PATH: never Debian's wasm-opt 108, toolchain.md P1; wasm-bindgen-cli
 #      must equal Cargo.lock's wasm-bindgen, P2/P3)
@@ -58,6 +59,11 @@ if ! newer_than extension/rules/bundle.json rules target/release/lurelens; then
   mv extension/rules/bundle.json.tmp extension/rules/bundle.json
 fi
 
+# 1b. The trainer's offline demo feed, from the labelled corpora.
+if ! newer_than extension/demo/feed.json tests/corpus scripts/demo-feed.mjs; then
+  node scripts/demo-feed.mjs extension/demo/feed.json
+fi
+
 # 2. WASM package.
 WB=$(awk '/^name = "wasm-bindgen"$/{getline; gsub(/[^0-9.]/,""); print; exit}' Cargo.lock)
 if ! wasm-bindgen --version 2>/dev/null | grep -q " $WB\$"; then
@@ -96,8 +102,10 @@ if [ $firefox = 1 ]; then
     const fs = require("fs");
     const m = JSON.parse(fs.readFileSync(process.argv[1], "utf8"));
     m.background = { scripts: [m.background.service_worker], type: "module" };
-    m.browser_specific_settings = { gecko: { id: "lurelens@lurelens.invalid", strict_min_version: "128.0",
-      data_collection_permissions: { required: ["none"] } } };
+    // 140 (the current ESR): the first with data_collection_permissions, which declares that
+    // LureLens collects nothing; Firefox for Android 142.
+    m.browser_specific_settings = { gecko: { id: "lurelens@lurelens.invalid", strict_min_version: "140.0",
+      data_collection_permissions: { required: ["none"] } }, gecko_android: { strict_min_version: "142.0" } };
     m.permissions = m.permissions.filter((p) => p !== "sidePanel");
     if (m.side_panel) {
       m.sidebar_action = { default_panel: m.side_panel.default_path, default_title: "__MSG_sidePanelTitle__",

@@ -48,6 +48,15 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# 3b. Fonts for the scripts LureLens reads (Thai, Khmer, Lao, Myanmar; Chinese), so the browser tests'
+#     screenshots and the printed handout render real glyphs rather than empty boxes.
+if ! fc-list 2>/dev/null | grep -q 'Noto Sans Thai' || ! fc-list 2>/dev/null | grep -qi 'WenQuanYi'; then
+  log "installing fonts-noto-core and fonts-wqy-microhei"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq fonts-noto-core fonts-wqy-microhei >/dev/null
+fi
+
 # 4. Node packages: binaryen (wasm-opt >= 116), playwright-core, web-ext. Lock file pinned.
 if [ -f package-lock.json ]; then
   if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then

@@ -52,6 +52,78 @@ pub struct Engine {
     norms: BTreeMap<String, f64>,
     default_norm: f64,
     indicator_pos: BTreeMap<String, usize>,
+    /// For each rule: the scripts a text must contain for its findings to count (see [`Scripts`]).
+    rule_scripts: Vec<Scripts>,
+}
+
+/// The writing systems of the unspaced-script packs, as a bit set. A rule whose languages all use
+/// one of them (th, lo, km, my, zh, ja, ko) is written for posts in that script: its findings
+/// count only when the text contains it. Without this, the English words those packs carry
+/// ("customer service", "urgent") would fire on every English job ad a second time, at the
+/// weight chosen for a Khmer or Lao post. Latin-script packs (en, vi, id, ms, tl) have no gate:
+/// their posts mix English freely.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+struct Scripts(u8);
+
+impl Scripts {
+    const THAI: u8 = 1;
+    const LAO: u8 = 2;
+    const KHMER: u8 = 4;
+    const MYANMAR: u8 = 8;
+    const HAN: u8 = 16;
+    const KANA: u8 = 32;
+    const HANGUL: u8 = 64;
+
+    fn of_lang(lang: &str) -> Option<u8> {
+        Some(match lang {
+            "th" => Self::THAI,
+            "lo" => Self::LAO,
+            "km" => Self::KHMER,
+            "my" => Self::MYANMAR,
+            "zh" => Self::HAN,
+            "ja" => Self::HAN | Self::KANA,
+            "ko" => Self::HANGUL,
+            _ => return None,
+        })
+    }
+
+    /// The gate of a rule: empty (always counts) when any of its languages is written in Latin.
+    fn of_rule(langs: &[String]) -> Scripts {
+        let mut bits = 0;
+        for l in langs {
+            match Self::of_lang(l) {
+                Some(b) => bits |= b,
+                None => return Scripts(0),
+            }
+        }
+        Scripts(bits)
+    }
+
+    /// The scripts present in `text` (one pass over its characters).
+    fn of_text(text: &str) -> Scripts {
+        let mut bits = 0;
+        for c in text.chars() {
+            if c.is_ascii() {
+                continue;
+            }
+            bits |= match c as u32 {
+                0x0E00..=0x0E7F => Self::THAI,
+                0x0E80..=0x0EFF => Self::LAO,
+                0x1780..=0x17FF | 0x19E0..=0x19FF => Self::KHMER,
+                0x1000..=0x109F | 0xAA60..=0xAA7F => Self::MYANMAR,
+                0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF => Self::HAN,
+                0x3040..=0x30FF => Self::KANA,
+                0x1100..=0x11FF | 0x3130..=0x318F | 0xAC00..=0xD7AF => Self::HANGUL,
+                _ => 0,
+            };
+        }
+        Scripts(bits)
+    }
+
+    /// Whether a rule with this gate counts on a text with `present` scripts.
+    fn admits(self, present: Scripts) -> bool {
+        self.0 == 0 || self.0 & present.0 != 0
+    }
 }
 
 impl Engine {
@@ -108,7 +180,8 @@ impl Engine {
             }
         }
         let indicator_pos = pack.indicators.iter().enumerate().map(|(i, x)| (x.id.clone(), i)).collect();
-        Ok(Engine { pack, phrases, phrase_rule, patterns, pattern_rule, extractors, norms, default_norm, indicator_pos })
+        let rule_scripts = pack.rules.iter().map(|r| Scripts::of_rule(&r.langs)).collect();
+        Ok(Engine { pack, phrases, phrase_rule, patterns, pattern_rule, extractors, norms, default_norm, indicator_pos, rule_scripts })
     }
 
     pub fn pack(&self) -> &RulePack {
@@ -203,17 +276,28 @@ impl Engine {
                     }
                 }
             }
-            if let (Some(route), Some(origin)) = (&r.route, &opts.origin) {
-                if route.banned {
-                    for h in &facts.places {
-                        let banned = self.pack.data.routes.iter().any(|x| {
-                            &x.origin == origin
-                                && x.destination == h.country
-                                && (route.status.is_empty() || route.status.contains(&x.status))
-                        });
-                        if banned {
-                            spans[i].push(h.span);
-                        }
+        }
+        let present = Scripts::of_text(t);
+        for (s, gate) in spans.iter_mut().zip(&self.rule_scripts) {
+            if !gate.admits(present) {
+                s.clear();
+            }
+        }
+        // Route rules last: a ban limited to some sectors needs the other findings.
+        if let Some(origin) = &opts.origin {
+            let shown: Vec<&str> =
+                spans.iter().zip(&self.pack.rules).filter(|(s, _)| !s.is_empty()).map(|(_, r)| r.indicator.as_str()).collect();
+            for (i, r) in self.pack.rules.iter().enumerate() {
+                let Some(route) = r.route.as_ref().filter(|x| x.banned) else { continue };
+                for h in &facts.places {
+                    let banned = self.pack.data.routes.iter().any(|x| {
+                        &x.origin == origin
+                            && x.destination == h.country
+                            && (route.status.is_empty() || route.status.contains(&x.status))
+                            && (x.sectors.is_empty() || x.sectors.iter().any(|ind| shown.contains(&ind.as_str())))
+                    });
+                    if banned {
+                        spans[i].push(h.span);
                     }
                 }
             }

@@ -169,6 +169,25 @@ fn leet(c: char) -> Option<char> {
     })
 }
 
+/// Currency prefixes written before short amounts (`P50k`, `RM5k`, `Rp8jt` is not leet either).
+const AMOUNT_PREFIXES: &[&str] = &["p", "php", "rm", "rp", "us", "usd", "thb", "idr", "vnd", "sgd", "myr", "hkd", "nt", "ntd"];
+
+/// Whether the digits `chars[i..j]`, between Latin letters, are a short money amount such as
+/// `P50k` or `RM5m` (a currency prefix, then the digits, then k/m ending the word): then they stay
+/// digits for the money extractor instead of becoming letters.
+fn is_short_amount(chars: &[Ch], i: usize, j: usize) -> bool {
+    let suffix_ends = matches!(chars[j].c, 'k' | 'm') && chars.get(j + 1).is_none_or(|c| !c.c.is_alphanumeric());
+    if !suffix_ends {
+        return false;
+    }
+    let mut start = i;
+    while start > 0 && chars[start - 1].c.is_ascii_alphabetic() {
+        start -= 1;
+    }
+    let prefix: String = chars[start..i].iter().map(|c| c.c).collect();
+    AMOUNT_PREFIXES.contains(&prefix.as_str())
+}
+
 fn is_spacing_separator(c: char) -> bool {
     matches!(c, ' ' | '.' | '-' | '_' | '*' | '·' | '•' | '/' | '|' | '+')
 }
@@ -184,7 +203,8 @@ fn fold_char(c: char, out: &mut Vec<char>) {
     // the zero-width characters are converted. A range test instead of five table lookups.
     if matches!(c as u32, 0x0E00..=0x0EFF | 0x1000..=0x109F | 0x1780..=0x17B3 | 0x17B6..=0x17FF | 0x3041..=0x309E | 0x30A1..=0x30FE | 0x4E00..=0x9FFF | 0xAC00..=0xD7A3)
     {
-        out.push(ascii_digit(c).unwrap_or(c));
+        // Lao subscript LO (ຫຼ) and the full letter LO (ຫລ) are written interchangeably.
+        out.push(if c == '\u{0EBC}' { '\u{0EA5}' } else { ascii_digit(c).unwrap_or(c) });
         return;
     }
     if is_dropped(c) || is_combining_mark(c) && (c as u32) < 0x0370 {
@@ -323,7 +343,7 @@ pub fn normalize(input: &str) -> Normalized {
             while j < n && leet(chars[j].c).is_some() {
                 j += 1;
             }
-            if j < n && chars[j].c.is_ascii_alphabetic() && j - i <= 2 {
+            if j < n && chars[j].c.is_ascii_alphabetic() && j - i <= 2 && !is_short_amount(&chars, i, j) {
                 for ch in &mut chars[i..j] {
                     ch.c = leet(ch.c).unwrap_or(ch.c);
                 }
@@ -399,6 +419,7 @@ mod tests {
         assert_eq!(n("เงินเดือน ๓๕,๐๐๐ บาท"), "เงินเดือน 35,000 บาท");
         assert_eq!(n("3\u{FE0F}\u{20E3} days"), "3 days");
         assert_eq!(n("①②"), "12");
+        assert_eq!(n("ຫຼວງພະບາງ"), n("ຫລວງພະບາງ")); // Lao subscript LO = full LO
         assert_eq!(n("  a \n\n b  "), "a b");
     }
 
@@ -408,6 +429,8 @@ mod tests {
         assert_eq!(n("ทำงาน"), "ทำงาน"); // SARA AM kept whole
         assert_eq!(n("Москва"), "москва"); // an all-Cyrillic word stays Cyrillic
         assert_eq!(n("月薪３万"), "月薪3万");
+        assert_eq!(n("P50k a month, RM5k, Php45k"), "p50k a month, rm5k, php45k"); // amounts, not leetspeak
+        assert_eq!(n("faceb00k"), "facebook");
     }
 
     #[test]

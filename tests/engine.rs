@@ -57,6 +57,28 @@ fn route_rules_need_the_readers_country() {
 }
 
 #[test]
+fn a_ban_limited_to_a_sector_needs_that_kind_of_work() {
+    let ph = ScanOptions { origin: Some("PH".into()) };
+    let r07 = |t: &str| common::engine().scan(t, &ph).findings.iter().any(|f| f.indicator == "R07");
+    assert!(r07("Chat support agents for an online company in Phnom Penh, Cambodia"));
+    assert!(!r07("Mathematics teacher for an international school in Phnom Penh, Cambodia. Licensed teachers only."));
+}
+
+#[test]
+fn packs_for_unspaced_scripts_count_only_on_text_in_that_script() {
+    // The English words that the Khmer, Lao, Thai and Burmese packs carry ("customer service",
+    // "data entry") must not fire on an English ad a second time; they do on a post in that script.
+    let en = scan("Customer service and data entry clerk, Manila office, 2 years experience required.");
+    for f in &en.findings {
+        for p in ["th.", "lo.", "km.", "my.", "zh."] {
+            assert!(!f.rule.starts_with(p), "{} fired on English text", f.rule);
+        }
+    }
+    let km = scan("ជ្រើសរើស customer service ធ្វើការនៅប្រទេសជិតខាង");
+    assert!(km.findings.iter().any(|f| f.rule.starts_with("km.")), "{km:#?}");
+}
+
+#[test]
 fn scans_are_deterministic() {
     let t = "เงินเดือน 50,000 บาท ทำงานที่กัมพูชา ไม่ต้องมีประสบการณ์ ทักไลน์ @job888";
     assert_eq!(scan(t), scan(t));

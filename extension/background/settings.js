@@ -6,15 +6,25 @@ export const DEFAULTS = Object.freeze({
   disabledSites: [],   // hostnames where the content script stays idle
   dismissed: {},       // content hash -> timestamp ("this is fine")
 });
-export const UI_LANGS = ['en', 'th', 'vi'];
+// Interface languages = the rule packs' languages. Their _locales folder where Chrome's code differs.
+export const UI_LANGS = ['en', 'th', 'vi', 'km', 'my', 'lo', 'id', 'ms', 'tl', 'zh'];
+const LOCALE_DIR = { tl: 'fil', zh: 'zh_CN' };
+// Browser UI language -> interface language.
+const LANG_BY_UI = { fil: 'tl' };
 // When the user has not chosen a country, the UI language is the best local hint we have.
-const COUNTRY_BY_LANG = { th: 'TH', vi: 'VN', tl: 'PH', fil: 'PH', id: 'ID', my: 'MM', km: 'KH', lo: 'LA' };
+const COUNTRY_BY_LANG = { th: 'TH', vi: 'VN', tl: 'PH', id: 'ID', ms: 'MY', my: 'MM', km: 'KH', lo: 'LA' };
+
+// The interface language to use: a known one, else English.
+export function uiLang(code) {
+  const c = String(code || '').split(/[-_]/)[0].toLowerCase();
+  const l = LANG_BY_UI[c] || c;
+  return UI_LANGS.includes(l) ? l : 'en';
+}
 
 export async function getSettings() {
   const s = await chrome.storage.local.get(Object.keys(DEFAULTS));
   const out = { ...DEFAULTS, ...s };
-  const ui = chrome.i18n.getUILanguage().split('-')[0];
-  out.effectiveLang = out.lang || (UI_LANGS.includes(ui) ? ui : 'en');
+  out.effectiveLang = out.lang ? uiLang(out.lang) : uiLang(chrome.i18n.getUILanguage());
   out.effectiveCountry = out.country || COUNTRY_BY_LANG[out.effectiveLang] || '';
   return out;
 }
@@ -31,7 +41,7 @@ const stringsCache = new Map();
 // Interface strings for the chosen language (chrome.i18n only follows the browser language).
 export async function getStrings(lang) {
   if (!stringsCache.has(lang)) {
-    const load = async (l) => (await fetch(chrome.runtime.getURL(`_locales/${l}/messages.json`))).json();
+    const load = async (l) => (await fetch(chrome.runtime.getURL(`_locales/${LOCALE_DIR[l] || l}/messages.json`))).json();
     const base = await load('en');
     const loc = lang === 'en' ? {} : await load(lang).catch(() => ({}));
     const flat = {};

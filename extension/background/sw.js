@@ -1,6 +1,6 @@
 // Service worker (Firefox: background script). Owns the Engine; one message dispatcher; no DOM.
 import { getEngine } from './engine.js';
-import { getSettings, setSettings, getStrings } from './settings.js';
+import { getSettings, setSettings, getStrings, uiLang } from './settings.js';
 import { reportStats, getStats, forgetTab } from './stats.js';
 import { installMenu, onMenuClick } from './menu.js';
 import { onCommand } from './commands.js';
@@ -13,17 +13,29 @@ async function scan(items, settings) {
   const { engine } = await getEngine();
   const batch = items.slice(0, MAX_BATCH).map((i) => ({ id: i.id, text: String(i.text).slice(0, MAX_TEXT) }));
   const opts = { lang: settings.effectiveLang };
-  if (settings.effectiveCountry) opts.origin = settings.effectiveCountry;
+  if (settings.effectiveCountry && settings.effectiveCountry !== 'default') opts.origin = settings.effectiveCountry;
   return engine.scanBatch(batch, opts);
 }
 
-async function helpFor(settings) {
+// Kinds of help line in the order a reader needs them (rules/data/help.toml `kind`).
+const HOTLINE_ORDER = ['trafficking', 'migrant', 'labour', 'scam', 'police', 'embassy'];
+
+// What to do and whom to call, for the reader's country in the reader's language (English, then
+// the general entries, where there is nothing more specific).
+async function helpFor(lang, country) {
   const { engine } = await getEngine();
   const h = engine.help();
-  const steps = (h.steps.find((s) => s.lang === settings.effectiveLang) || h.steps.find((s) => s.lang === 'en') || { items: [] }).items;
-  let hotline = h.hotline.filter((x) => x.country === settings.effectiveCountry);
-  if (!hotline.length) hotline = h.hotline.filter((x) => x.country === 'default');
-  return { steps, hotline };
+  const inLang = (xs) => xs.find((x) => x.lang === lang) || xs.find((x) => x.lang === 'en') || xs[0] || null;
+  const forCountry = (xs) => {
+    const mine = xs.filter((x) => x.country === country);
+    return mine.length ? mine : xs.filter((x) => x.country === 'default');
+  };
+  const steps = inLang(h.steps)?.items || [];
+  const verify = inLang(forCountry(h.verify));
+  const hotline = forCountry(h.hotline)
+    .map((x) => ({ ...x, name: x.names?.[lang] || x.name }))
+    .sort((a, b) => HOTLINE_ORDER.indexOf(a.kind) - HOTLINE_ORDER.indexOf(b.kind));
+  return { steps, verify, hotline };
 }
 
 const handlers = {
@@ -32,16 +44,29 @@ const handlers = {
     const settings = await getSettings();
     return { results: await scan(Array.isArray(msg.items) ? msg.items : [], settings) };
   },
-  // {type:'settings', set?:{...}} -> {settings, strings, help}
+  // {type:'settings', set?:{...}, lang?, country?} -> {settings, strings, help}. `lang` and
+  // `country` preview another language or country without saving it (the trainer's demo page).
   async settings(msg) {
     const settings = msg.set ? await setSettings(msg.set) : await getSettings();
-    const [strings, help] = await Promise.all([getStrings(settings.effectiveLang), helpFor(settings)]);
-    return { settings, strings, help };
+    const lang = msg.lang ? uiLang(msg.lang) : settings.effectiveLang;
+    const country = msg.country || settings.effectiveCountry || 'default';
+    const [strings, help] = await Promise.all([getStrings(lang), helpFor(lang, country)]);
+    return { settings, lang, country, strings, help };
+  },
+  // {type:'catalogue', lang} -> every indicator's card (handout, annotate-all view).
+  async catalogue(msg) {
+    const { engine } = await getEngine();
+    return { cards: engine.catalogue(uiLang(msg.lang)) };
   },
   // {type:'stats', report?:{...}, tabId?} : content scripts report, the popup reads.
   async stats(msg, sender) {
     if (msg.report) { await reportStats(sender.tab?.id, msg.report); return { ok: true }; }
     return { stats: await getStats(msg.tabId) };
+  },
+  // {type:'tab'} from a content script -> its tab id (without the "tabs" permission the worker
+  // cannot look tabs up by URL; tests use this to address a page's tab).
+  async tab(_msg, sender) {
+    return { tabId: sender.tab?.id ?? null };
   },
   // {type:'info'} -> engine info + cold start (popup footer, timing checks).
   async info() {

@@ -18,7 +18,9 @@
     const groups = new Map();
     for (const f of result.findings) {
       if (f.legit) continue;
-      const g = groups.get(f.indicator) || { title: f.title || f.indicator, why: f.why, action: f.action, weight: 0, words: new Set() };
+      const g = groups.get(f.indicator) || { indicator: f.indicator, title: f.title || f.indicator, why: f.why, action: f.action,
+        strength: f.strength, ilo: f.ilo, weight: 0, words: new Set(), rules: [] };
+      g.rules.push(f.rule);
       g.weight = Math.max(g.weight, f.counted ? f.weight : 0);
       for (const [s, e] of f.spans) { const w = text.slice(s, e).trim(); if (w) g.words.add(w); }
       groups.set(f.indicator, g);
@@ -26,7 +28,18 @@
     return [...groups.values()].sort((a, b) => b.weight - a.weight);
   }
 
-  // -> Element. opts: {result, text, strings, help:{steps,hotline}, onDismiss?, onClose?}
+  // A link the reader may open: only on their click, in a new tab, telling the site nothing.
+  function link(href, label) {
+    const a = el('a', 'll-link', label);
+    a.href = href;
+    a.target = '_blank';
+    a.rel = 'noopener noreferrer';
+    return a;
+  }
+
+  // -> Element. opts: {result, text, strings, help:{steps,verify,hotline}, detailed?, onDismiss?, onClose?}
+  // `detailed` (annotate-all, for trainers): each card also names the indicator, its strength, the
+  // ILO reference and the rules that fired.
   function render(opts) {
     const { result, text, strings: t, help } = opts;
     const root = el('div', 'll-explain');
@@ -50,6 +63,12 @@
         }
         if (g.why) { const p = el('p', 'll-why'); p.append(el('span', 'll-label', t.whyLabel + ' '), g.why); li.append(p); }
         if (g.action) { const p = el('p', 'll-action'); p.append(el('span', 'll-label', t.actionLabel + ' '), g.action); li.append(p); }
+        if (opts.detailed) {
+          const p = el('p', 'll-ref');
+          p.append(el('span', 'll-label', `${g.indicator} · ${t['strength' + g.strength] || g.strength} · `), g.ilo || '');
+          p.append(el('span', 'll-rules', ' ' + [...new Set(g.rules)].join(' ')));
+          li.append(p);
+        }
         ul.append(li);
       }
       root.append(ul);
@@ -73,12 +92,20 @@
         for (const s of help.steps) ol.append(el('li', null, s));
         root.append(ol);
       }
+      if (help.verify) {
+        root.append(el('h3', 'll-sub', help.verify.title));
+        const ol = el('ol', 'll-verify');
+        for (const s of help.verify.steps) ol.append(el('li', null, s));
+        root.append(ol);
+        if (help.verify.link) { const p = el('p', 'll-official'); p.append(link(help.verify.link, t.openOfficial || help.verify.link)); root.append(p); }
+      }
       if (help.hotline?.length) {
         root.append(el('h3', 'll-sub', t.hotlineHeading));
         const ul = el('ul', 'll-hotlines');
         for (const h of help.hotline) {
           const li = el('li', 'll-hotline');
-          li.append(el('strong', null, h.contact), ' — ', h.name);
+          li.append(/^https?:/.test(h.contact) ? link(h.contact, h.contact) : el('strong', null, h.contact), ' — ', h.name);
+          if (h.hours) li.append(el('span', 'll-hours', ` (${h.hours})`));
           ul.append(li);
         }
         root.append(ul);
@@ -102,7 +129,8 @@
 .ll-explain[data-level=high] .ll-finding{border-left-color:#c00000;background:#fff3f3}
 .ll-finding p,.ll-combo p{margin:.25em 0}.ll-label{font-weight:600}
 .ll-word{background:#ffe08a;padding:0 .2em;border-radius:2px;quotes:"\\201C" "\\201D"}
-.ll-steps{margin:0;padding-left:1.4em}.ll-hotline{margin:.2em 0}
+.ll-steps,.ll-verify{margin:0;padding-left:1.4em}.ll-hotline{margin:.2em 0}.ll-hours{color:#555}
+.ll-link{color:#0b57d0}.ll-official{margin:.3em 0}.ll-ref{font-size:.85em;color:#444}.ll-rules{font-family:ui-monospace,monospace;color:#666}
 .ll-buttons{display:flex;gap:.5em;justify-content:flex-end;margin-top:.8em}
 .ll-buttons button{font:inherit;padding:.35em .8em;border:1px solid #888;border-radius:4px;background:#f4f4f4;cursor:pointer}
 .ll-buttons button:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}`;

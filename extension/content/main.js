@@ -34,7 +34,8 @@
     if (!shown) {
       L.overlay.remove(post); L.highlight.clear(post);
     } else {
-      L.overlay.show(post, { result, text: map.text, strings: ctx.strings, help: ctx.help, onDismiss: () => dismiss(post, hash) });
+      L.overlay.show(post, { result, text: map.text, strings: ctx.strings, help: ctx.help, detailed: ctx.settings.sensitivity === 'all',
+        onDismiss: () => dismiss(post, hash) });
       L.highlight.set(post, result.level, map, result);
     }
     reportStats();

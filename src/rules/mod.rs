@@ -320,6 +320,11 @@ pub struct Route {
     pub origin: String,
     pub destination: String,
     pub status: String,
+    /// When the ban covers only some work (the Philippines' Cambodia suspension is for the
+    /// business-process sector): indicators of that work (e.g. `R03` office roles, `R04` casino);
+    /// the route counts only when the post shows one of them. Empty: every job.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub sectors: Vec<String>,
     #[serde(default)]
     pub note: String,
     #[serde(default)]

@@ -197,6 +197,17 @@ pub fn validate_with(pack: &RulePack, require_tests: bool) -> Vec<Issue> {
             bad(format!("[combo.test] needs at least {MIN_CASES} `match` and {MIN_CASES} `no_match` cases"));
         }
     }
+    for r in &pack.data.routes {
+        for ind in &r.sectors {
+            if !ids.contains(ind.as_str()) {
+                out.push(Issue {
+                    origin: Origin { file: "data/routes.toml".into(), line: 0 },
+                    rule: Some(format!("{}->{}", r.origin, r.destination)),
+                    message: format!("sector indicator `{ind}` is not in indicators.toml"),
+                });
+            }
+        }
+    }
     out
 }
 

@@ -1,7 +1,7 @@
 // Extension pages (popup, options, demo) and the context-menu path.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launch, openAndSettle, inContentScript, shot } from './lib/harness.mjs';
+import { launch, openAndSettle, inContentScript, tabIdOf, shot } from './lib/harness.mjs';
 import { corpus } from './lib/server.mjs';
 
 let h;
@@ -12,6 +12,7 @@ const ext = (p) => `chrome-extension://${h.extId}/${p}`;
 test('popup: paste box checks a message', async () => {
   const page = await h.context.newPage();
   await page.goto(ext('popup/popup.html'));
+  await page.waitForSelector('body[data-ready="1"]');
   await page.fill('#text', corpus.get('en-lure-028').text);
   await page.click('#check');
   await page.waitForSelector('#result .ll-explain');
@@ -27,7 +28,7 @@ test('popup: paste box checks a message', async () => {
 
 test('site on/off through settings stops the badges; stats are reported', async () => {
   const page = await openAndSettle(h, `${h.server.origin}/job-board.html`, { min: 6 });
-  const tabId = await h.sw.evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id, page.url());
+  const tabId = await tabIdOf(page);
   await page.waitForTimeout(600);
   const { stats } = await h.sw.evaluate((id) => self.lurelens.handlers.stats({ tabId: id }, {}), tabId);
   assert.equal(stats.host, '127.0.0.1');
@@ -62,7 +63,7 @@ test('options: Thai interface language and sensitivity apply to the overlay', as
 
 test('context menu "check selected text" shows the result in the page', async () => {
   const page = await openAndSettle(h, `${h.server.origin}/strict-csp.html`, { min: 3 });
-  const tabId = await h.sw.evaluate(async (url) => (await chrome.tabs.query({ url })).at(0)?.id, page.url());
+  const tabId = await tabIdOf(page);
   await h.sw.evaluate(([id, text]) => self.lurelens.menuClick({ menuItemId: 'lurelens-check-selection', selectionText: text }, { id }),
     [tabId, corpus.get('en-lure-037').text]);
   await page.waitForFunction(() => document.querySelectorAll('lurelens-badge').length === 4);
@@ -72,15 +73,3 @@ test('context menu "check selected text" shows the result in the page', async ()
   await page.close();
 });
 
-test('demo page scans the bundled feed offline', async () => {
-  const page = await h.context.newPage();
-  await page.goto(ext('demo/demo.html'));
-  await page.waitForSelector('body[data-ready="1"]');
-  const levels = await page.$$eval('.post', (ps) => ps.map((p) => p.dataset.level));
-  assert.equal(levels.length, 16);
-  assert.ok(levels.filter((l) => l === 'high' || l === 'medium').length >= 8);
-  await page.click('.post[data-level=high] .verdict');
-  assert.ok(await page.isVisible('.post[data-level=high] .explain .ll-finding'));
-  await shot(page, 'demo-trainer-view');
-  await page.close();
-});

@@ -108,6 +108,13 @@ export async function inContentScript(page, fnSource) {
   return r.result.value;
 }
 
+// The browser's tab id of a page, as its content script knows it (the extension has no "tabs"
+// permission, so the worker cannot find tabs by URL).
+export async function tabIdOf(page) {
+  const { tabId } = await inContentScript(page, "() => chrome.runtime.sendMessage({ type: 'tab' })");
+  return tabId;
+}
+
 // Badge state per post: [{expect, level, hasBadge}]
 export function postStates(page, selector = '[data-expect]') {
   return page.evaluate((sel) => [...document.querySelectorAll(sel)].map((p) => {
