@@ -132,7 +132,6 @@ impl Engine {
         let mut phrase_texts = Vec::new();
         let mut phrase_rule = Vec::new();
         let mut sources = Vec::new();
-        let mut regexes = Vec::new();
         let mut pattern_rule = Vec::new();
         for (i, r) in pack.rules.iter().enumerate() {
             for p in &r.phrases {
@@ -146,15 +145,7 @@ impl Engine {
                 phrase_rule.push((i, s, e));
             }
             for p in &r.patterns {
-                let prepared = pattern::prepare(p);
-                let re = regex::RegexBuilder::new(&prepared).size_limit(PATTERN_SIZE_LIMIT).build().map_err(|e| BuildError::Pattern {
-                    origin: r.origin.to_string(),
-                    rule: r.id.clone(),
-                    pattern: p.clone(),
-                    message: e.to_string(),
-                })?;
-                sources.push(prepared);
-                regexes.push(re);
+                sources.push(pattern::prepare(p));
                 pattern_rule.push(i);
             }
         }
@@ -168,7 +159,19 @@ impl Engine {
                     .map_err(|e| BuildError::Phrases(e.to_string()))?,
             )
         };
-        let patterns = Gated::new(regexes, &sources).map_err(BuildError::PatternSet)?;
+        let patterns = Gated::new(sources, PATTERN_SIZE_LIMIT).map_err(|(i, message)| match pattern_rule.get(i) {
+            Some(&r) => {
+                let rule = &pack.rules[r];
+                let nth = pattern_rule[..i].iter().filter(|&&x| x == r).count();
+                BuildError::Pattern {
+                    origin: rule.origin.to_string(),
+                    rule: rule.id.clone(),
+                    pattern: rule.patterns.get(nth).cloned().unwrap_or_default(),
+                    message,
+                }
+            }
+            None => BuildError::PatternSet(message),
+        })?;
         let extractors = Extractors::build(&pack.data)?;
         let mut norms = BTreeMap::new();
         let mut default_norm = 600.0;

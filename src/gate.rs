@@ -4,10 +4,16 @@
 //! literals occur (plus the few that have no usable literal). A `RegexSet` over hundreds of
 //! patterns with bounded repeats was measured at about 50 µs per post; this does the same work in
 //! a fraction of it, because most patterns never get past their literal.
+//!
+//! Each regex is compiled the first time its literal occurs in a text, then kept for the engine's
+//! life (never per scan). Compiling all ~300 patterns up front took about 120 ms natively and
+//! several hundred in WebAssembly, which a service worker pays on every wake; a page needs a few
+//! dozen of them. Patterns are parsed at build, so a syntax error is still reported then.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::Regex;
+use regex::{Regex, RegexBuilder};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
+use std::sync::OnceLock;
 
 /// Most prefix literals kept for one pattern; more than this and the pattern always runs.
 const MAX_LITERALS_PER_PATTERN: usize = 200;
@@ -17,7 +23,11 @@ const MIN_LITERAL_BYTES: usize = 2;
 /// Regexes behind one literal prefilter.
 #[derive(Debug, Clone)]
 pub struct Gated {
-    regexes: Vec<Regex>,
+    sources: Vec<String>,
+    /// Compiled on first use; `None` when a pattern exceeds the size limit (validation of the
+    /// source packs compiles every pattern, so only a hand-made bundle can get there).
+    regexes: Vec<OnceLock<Option<Regex>>>,
+    size_limit: usize,
     prefilter: Option<AhoCorasick>,
     /// literal id → pattern index
     literal_of: Vec<usize>,
@@ -39,12 +49,16 @@ fn literals(pattern: &str) -> Option<Vec<Vec<u8>>> {
 }
 
 impl Gated {
-    /// Builds the prefilter for already-compiled regexes; `sources` are their pattern strings.
-    pub fn new(regexes: Vec<Regex>, sources: &[String]) -> Result<Gated, String> {
+    /// Builds the prefilter for `sources` (prepared pattern strings). Err((index, message)) names the
+    /// first pattern that does not parse.
+    pub fn new(sources: Vec<String>, size_limit: usize) -> Result<Gated, (usize, String)> {
         let mut lits = Vec::new();
         let mut literal_of = Vec::new();
         let mut always = Vec::new();
         for (i, src) in sources.iter().enumerate() {
+            if let Err(e) = regex_syntax::ParserBuilder::new().utf8(false).build().parse(src) {
+                return Err((i, e.to_string()));
+            }
             match literals(src) {
                 Some(ls) => {
                     for l in ls {
@@ -58,9 +72,15 @@ impl Gated {
         let prefilter = if lits.is_empty() {
             None
         } else {
-            Some(AhoCorasick::builder().match_kind(MatchKind::Standard).build(&lits).map_err(|e| e.to_string())?)
+            Some(AhoCorasick::builder().match_kind(MatchKind::Standard).build(&lits).map_err(|e| (usize::MAX, e.to_string()))?)
         };
-        Ok(Gated { regexes, prefilter, literal_of, always })
+        let regexes = sources.iter().map(|_| OnceLock::new()).collect();
+        Ok(Gated { sources, regexes, size_limit, prefilter, literal_of, always })
+    }
+
+    /// The compiled regex of pattern `i` (compiled now if this is its first use).
+    fn regex(&self, i: usize) -> Option<&Regex> {
+        self.regexes[i].get_or_init(|| RegexBuilder::new(&self.sources[i]).size_limit(self.size_limit).build().ok()).as_ref()
     }
 
     pub fn len(&self) -> usize {
@@ -89,7 +109,9 @@ impl Gated {
         }
         for (i, h) in hit.iter().enumerate() {
             if *h {
-                f(i, &self.regexes[i]);
+                if let Some(re) = self.regex(i) {
+                    f(i, re);
+                }
             }
         }
     }
@@ -102,8 +124,7 @@ mod tests {
     #[test]
     fn literal_patterns_are_gated_and_classes_always_run() {
         let src = vec![r"(?:easy|light)\s+job".to_string(), r"\d+\s*usd".to_string(), r"telegram".to_string()];
-        let res: Vec<Regex> = src.iter().map(|s| Regex::new(s).unwrap()).collect();
-        let g = Gated::new(res, &src).unwrap();
+        let g = Gated::new(src, 1 << 20).unwrap();
         assert_eq!(g.unfiltered(), 1);
         let mut seen = Vec::new();
         g.candidates("an easy  job, 500 usd", |i, re| {
@@ -112,5 +133,12 @@ mod tests {
             }
         });
         assert_eq!(seen, vec![0, 1]);
+        assert!(g.regexes[2].get().is_none(), "a pattern whose literal never occurred is not compiled");
+    }
+
+    #[test]
+    fn a_pattern_that_does_not_parse_is_named() {
+        let src = vec!["fine".to_string(), "(unclosed".to_string()];
+        assert_eq!(Gated::new(src, 1 << 20).unwrap_err().0, 1);
     }
 }

@@ -13,6 +13,7 @@ import { launch } from '../../tests/e2e/lib/harness.mjs';
 
 // Tuning constants.
 const POSTS = 500;              // posts on the static page
+const TEXTS_PER_POST = 8;       // corpus texts per post (a post and its comments): ~1 MB in all
 const SCROLL_BATCH = 25;        // posts appended per infinite-scroll step
 const SCROLL_EVERY_MS = 250;    // time between steps (a fast reader scrolling)
 const STABLE_MS = 2000;         // badge count unchanged this long = done
@@ -23,15 +24,17 @@ const CORPUS = path.join(ROOT, 'tests', 'corpus');
 const esc = (s) => s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
 
-// Posts of every language, interleaved, repeated up to POSTS; each made unique (a post number) so
-// the content script's dedupe cannot skip the repeats.
+// Posts of every language, interleaved, TEXTS_PER_POST corpus texts to a post (the post and its
+// comment thread), repeated up to POSTS; each made unique (a post number) so the content script's
+// dedupe cannot skip the repeats.
 const texts = [];
 for (const f of readdirSync(CORPUS).filter((x) => x.endsWith('.jsonl')).sort()) {
   texts.push(readFileSync(path.join(CORPUS, f), 'utf8').split('\n').filter((l) => l.trim()).map((l) => JSON.parse(l).text));
 }
 const mixed = [];
 for (let i = 0; texts.some((t) => i < t.length); i++) for (const t of texts) if (i < t.length) mixed.push(t[i]);
-const posts = Array.from({ length: POSTS }, (_, i) => `${mixed[i % mixed.length]}\n#${i + 1}`);
+const posts = Array.from({ length: POSTS }, (_, i) =>
+  Array.from({ length: TEXTS_PER_POST }, (_, k) => mixed[(i * TEXTS_PER_POST + k) % mixed.length]).join('\n\n') + `\n#${i + 1}`);
 const bytes = posts.reduce((n, t) => n + Buffer.byteLength(t), 0);
 const card = (t, i) => `<article class="post" id="p${i}"><h3>Member ${i + 1}</h3><p>${esc(t).replace(/\n/g, '<br>')}</p></article>`;
 
@@ -78,8 +81,9 @@ async function measure(h, url) {
   }
   const m = Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((x) => [x.name, x.value]));
   const long = await page.evaluate(() => window.__long);
+  const posts = await page.evaluate(() => document.querySelectorAll('article.post').length);
   await page.close();
-  return { badges: last, lastBadgeMs: lastBadgeAt, scriptMs: m.ScriptDuration * 1e3, taskMs: m.TaskDuration * 1e3, longTasks: long.length, longestMs: Math.max(0, ...long) };
+  return { posts, badges: last, lastBadgeMs: lastBadgeAt, scriptMs: m.ScriptDuration * 1e3, taskMs: m.TaskDuration * 1e3, longTasks: long.length, longestMs: Math.max(0, ...long) };
 }
 
 const h = await launch();
@@ -90,7 +94,7 @@ try {
     const runs = [];
     for (let i = 0; i < RUNS; i++) runs.push(await measure(h, url));
     const k = (key) => median(runs.map((r) => r[key]));
-    console.log(`${name}: ${k('badges')} badges; last badge after ${k('lastBadgeMs').toFixed(0)} ms; main-thread script ${k('scriptMs').toFixed(0)} ms` +
+    console.log(`${name}: ${k('posts')} posts, ${k('badges')} badges; last badge after ${k('lastBadgeMs').toFixed(0)} ms; main-thread script ${k('scriptMs').toFixed(0)} ms` +
       ` (all tasks ${k('taskMs').toFixed(0)} ms); long tasks > 50 ms: ${k('longTasks')} (longest ${k('longestMs').toFixed(0)} ms)  [median of ${RUNS}]`);
   }
   // Worker wake: stop the service worker (as Chrome does after 30 s idle), then send a message
@@ -99,6 +103,7 @@ try {
   const ext = await h.context.newPage();
   await ext.goto(`chrome-extension://${h.extId}/popup/popup.html`);
   const cdp = await h.context.newCDPSession(ext);
+  await cdp.send('ServiceWorker.enable');
   const wake = [], build = [];
   for (let i = 0; i < 5; i++) {
     await cdp.send('ServiceWorker.stopAllWorkers');

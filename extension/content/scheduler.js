@@ -4,6 +4,8 @@
 (() => {
   const L = globalThis.LureLens;
   const DEBOUNCE_MS = 250;     // wait for a burst of DOM changes (infinite scroll) to settle
+  const MAX_WAIT_MS = 1000;    // ...but no longer than this: a feed that never stops changing (a
+                               // live chat, a ticker, steady infinite scroll) would starve a plain debounce
   const SLICE_MS = 8;          // extraction work per idle slice, so scrolling stays smooth
   const BATCH_MAX = 32;        // posts per message to the worker
   const IDLE_TIMEOUT_MS = 500; // requestIdleCallback deadline: busy pages still get scanned
@@ -18,7 +20,7 @@
     const queue = new Set();          // posts waiting for extraction
     let seen = new WeakMap();         // post -> hash of the text last handled
     const cache = new Map();          // hash -> result (same text elsewhere: no second scan)
-    let timer = 0, working = false, stopped = false;
+    let timer = 0, firstPending = 0, working = false, stopped = false;
 
     const observer = new MutationObserver((records) => {
       for (const r of records) {
@@ -36,11 +38,14 @@
     }
 
     function schedule() {
+      const now = performance.now();
+      if (!firstPending) firstPending = now;
       clearTimeout(timer);
-      timer = setTimeout(collect, DEBOUNCE_MS);
+      timer = setTimeout(collect, Math.max(0, Math.min(DEBOUNCE_MS, firstPending + MAX_WAIT_MS - now)));
     }
 
     function collect() {
+      firstPending = 0;
       for (const root of pendingRoots) if (root && root.isConnected) for (const p of adapter.posts(root)) queue.add(p);
       pendingRoots.clear();
       if (!working && queue.size) { working = true; idle(slice); }

@@ -81,6 +81,16 @@ test('infinite scroll: new posts are scanned as they arrive', async () => {
   await page.close();
 });
 
+test('a page that never stops changing still gets its new posts scanned', async () => {
+  const page = await h.context.newPage();
+  await page.goto(`${h.server.origin}/live-feed.html`);
+  // The clock keeps mutating the page every 100 ms throughout: badges must come anyway.
+  await page.waitForFunction(() => document.querySelectorAll('#feed article').length === 6, null, { timeout: 15000 });
+  await page.waitForFunction(() => document.querySelectorAll('lurelens-badge').length === 3, null, { timeout: 10000 });
+  assertBadges(await postStates(page));
+  await page.close();
+});
+
 test('hostile page: cannot hide, remove or forge the overlay; script-like text stays text', async () => {
   const page = await openAndSettle(h, `${h.server.origin}/hostile.html`, { min: 2 });
   await page.waitForTimeout(2500); // let the page's attack loop run a dozen times
