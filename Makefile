@@ -42,6 +42,7 @@ test-extension:
 	bash scripts/build-extension.sh
 	set -o pipefail; web-ext lint --source-dir target/lurelens-firefox --self-hosted --warnings-as-errors --output text 2>&1 | tail -4
 	npm run --silent test:e2e
+	node tests/e2e/firefox/smoke.mjs
 
 test-fuzz:
 	@scripts/setup.sh

@@ -48,9 +48,20 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   apt-get install -y -qq chromium chromium-driver >/dev/null
 fi
 
+# 3a. Firefox ESR for the Firefox smoke run (tests/e2e/firefox/smoke.mjs, driven over Marionette,
+#     which Firefox has built in: no geckodriver download needed).
+if ! command -v firefox-esr >/dev/null; then
+  log "installing firefox-esr"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  apt-get install -y -qq firefox-esr >/dev/null
+fi
+
 # 3b. Fonts for the scripts LureLens reads (Thai, Khmer, Lao, Myanmar; Chinese), so the browser tests'
 #     screenshots and the printed handout render real glyphs rather than empty boxes.
-if ! fc-list 2>/dev/null | grep -q 'Noto Sans Thai' || ! fc-list 2>/dev/null | grep -qi 'WenQuanYi'; then
+#     (fc-list read into a variable first: `fc-list | grep -q` fails under pipefail when grep exits early.)
+fonts=$(fc-list 2>/dev/null || true)
+if ! grep -q 'Noto Sans Thai' <<<"$fonts" || ! grep -qi 'WenQuanYi' <<<"$fonts"; then
   log "installing fonts-noto-core and fonts-wqy-microhei"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq

@@ -267,7 +267,10 @@ impl Engine {
                 for h in &facts.places {
                     let kind_ok = p.kinds.is_empty() || p.kinds.contains(&h.kind);
                     let country_ok = p.countries.is_empty() || p.countries.contains(&h.country);
-                    if kind_ok && country_ok {
+                    // The reader's own country named as a country is a job at home, not abroad (a
+                    // Yangon ad saying "Myanmar"); its scam-hub towns still count.
+                    let at_home = h.kind == "country" && opts.origin.as_deref() == Some(h.country.as_str());
+                    if kind_ok && country_ok && !at_home {
                         spans[i].push(h.span);
                     }
                 }

@@ -65,6 +65,18 @@ fn a_ban_limited_to_a_sector_needs_that_kind_of_work() {
 }
 
 #[test]
+fn the_readers_own_country_is_not_a_destination() {
+    let t = "Receptionist for a hotel in Myanmar, Yangon, 8 hours a day";
+    let r06 = |origin: Option<&str>| {
+        common::engine().scan(t, &ScanOptions { origin: origin.map(String::from) }).findings.iter().any(|f| f.indicator == "R06")
+    };
+    assert!(r06(None) && r06(Some("TH")), "Myanmar is a compound country for a reader elsewhere");
+    assert!(!r06(Some("MM")), "but not for a reader in Myanmar");
+    let hub = common::engine().scan("Job in Myawaddy, Myanmar", &ScanOptions { origin: Some("MM".into()) });
+    assert!(hub.findings.iter().any(|f| f.indicator == "R06"), "its scam-hub towns still count");
+}
+
+#[test]
 fn packs_for_unspaced_scripts_count_only_on_text_in_that_script() {
     // The English words that the Khmer, Lao, Thai and Burmese packs carry ("customer service",
     // "data entry") must not fire on an English ad a second time; they do on a post in that script.
