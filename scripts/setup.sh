@@ -61,11 +61,11 @@ fi
 #     screenshots and the printed handout render real glyphs rather than empty boxes.
 #     (fc-list read into a variable first: `fc-list | grep -q` fails under pipefail when grep exits early.)
 fonts=$(fc-list 2>/dev/null || true)
-if ! grep -q 'Noto Sans Thai' <<<"$fonts" || ! grep -qi 'WenQuanYi' <<<"$fonts"; then
-  log "installing fonts-noto-core and fonts-wqy-microhei"
+if ! grep -q 'Noto Sans Thai' <<<"$fonts" || ! grep -qi 'WenQuanYi' <<<"$fonts" || ! grep -q 'Noto Color Emoji' <<<"$fonts"; then
+  log "installing fonts-noto-core, fonts-noto-color-emoji and fonts-wqy-microhei"
   export DEBIAN_FRONTEND=noninteractive
   apt-get update -qq
-  apt-get install -y -qq fonts-noto-core fonts-wqy-microhei >/dev/null
+  apt-get install -y -qq fonts-noto-core fonts-noto-color-emoji fonts-wqy-microhei >/dev/null
 fi
 
 # 4. Node packages: binaryen (wasm-opt >= 116), playwright-core, web-ext. Lock file pinned.

@@ -135,5 +135,12 @@
 .ll-buttons button{font:inherit;padding:.35em .8em;border:1px solid #888;border-radius:4px;background:#f4f4f4;cursor:pointer}
 .ll-buttons button:focus-visible{outline:3px solid #1a73e8;outline-offset:1px}`;
 
-  globalThis.LureLensExplain = { render, CSS, ICON, LEVEL_KEY };
+  // Extension pages (popup, demo) style the view with the same sheet the overlay's shadow root uses.
+  function adoptStyles(doc = document) {
+    const sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+    doc.adoptedStyleSheets = [...doc.adoptedStyleSheets, sheet];
+  }
+
+  globalThis.LureLensExplain = { render, adoptStyles, CSS, ICON, LEVEL_KEY };
 })();

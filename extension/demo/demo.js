@@ -8,6 +8,7 @@ import { loadContext } from '../common/page-i18n.js';
 import { LANG_NAMES, COUNTRY_NAMES, fillSelect } from '../common/langs.js';
 
 const X = globalThis.LureLensExplain;
+X.adoptStyles();
 const FLAG = new Set(['medium', 'high']);
 const NEXT_KEYS = new Set(['ArrowRight', 'ArrowDown', 'PageDown', ' ']);
 const PREV_KEYS = new Set(['ArrowLeft', 'ArrowUp', 'PageUp']);

@@ -2,6 +2,7 @@
 import { loadContext } from '../common/page-i18n.js';
 
 const $ = (id) => document.getElementById(id);
+globalThis.LureLensExplain.adoptStyles();
 // Listeners first, then the awaits: a click that comes before the page has its strings still works.
 const ready = loadContext();
 const tabReady = chrome.tabs.query({ active: true, currentWindow: true }).then(([t]) => t);
