@@ -243,7 +243,10 @@ impl Engine {
                 }
             }
         }
-        self.patterns.candidates(t, |i, re| {
+        // Patterns of rules whose script is absent are not run at all (their findings would not count).
+        let present = Scripts::of_text(t);
+        let admitted = |i: usize| self.rule_scripts[self.pattern_rule[i]].admits(present);
+        self.patterns.candidates(t, admitted, |i, re| {
             let rule = self.pattern_rule[i];
             for m in re.find_iter(t).take(MAX_SPANS_PER_FINDING) {
                 if m.end() > m.start() {
@@ -283,7 +286,6 @@ impl Engine {
                 }
             }
         }
-        let present = Scripts::of_text(t);
         for (s, gate) in spans.iter_mut().zip(&self.rule_scripts) {
             if !gate.admits(present) {
                 s.clear();
