@@ -246,13 +246,8 @@ impl Engine {
         // Patterns of rules whose script is absent are not run at all (their findings would not count).
         let present = Scripts::of_text(t);
         let admitted = |i: usize| self.rule_scripts[self.pattern_rule[i]].admits(present);
-        self.patterns.candidates(t, admitted, |i, re| {
-            let rule = self.pattern_rule[i];
-            for m in re.find_iter(t).take(MAX_SPANS_PER_FINDING) {
-                if m.end() > m.start() {
-                    spans[rule].push((m.start(), m.end()));
-                }
-            }
+        self.patterns.matches(t, admitted, MAX_SPANS_PER_FINDING, |i, start, end| {
+            spans[self.pattern_rule[i]].push((start, end));
         });
         let facts = self.extractors.extract(t);
         let norm_usd = self.pay_norm(&facts);

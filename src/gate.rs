@@ -11,7 +11,7 @@
 //! dozen of them. Patterns are parsed at build, so a syntax error is still reported then.
 
 use aho_corasick::{AhoCorasick, MatchKind};
-use regex::{Regex, RegexBuilder};
+use regex_automata::{meta, Anchored, Input};
 use regex_syntax::hir::literal::{ExtractKind, Extractor};
 use std::sync::OnceLock;
 
@@ -28,7 +28,7 @@ pub struct Gated {
     sources: Vec<String>,
     /// Compiled on first use; `None` when a pattern exceeds the size limit (validation of the
     /// source packs compiles every pattern, so only a hand-made bundle can get there).
-    regexes: Vec<OnceLock<Option<Regex>>>,
+    regexes: Vec<OnceLock<Option<meta::Regex>>>,
     size_limit: usize,
     prefilter: Option<AhoCorasick>,
     /// literal id → pattern index
@@ -81,8 +81,12 @@ impl Gated {
     }
 
     /// The compiled regex of pattern `i` (compiled now if this is its first use).
-    fn regex(&self, i: usize) -> Option<&Regex> {
-        self.regexes[i].get_or_init(|| RegexBuilder::new(&self.sources[i]).size_limit(self.size_limit).build().ok()).as_ref()
+    fn regex(&self, i: usize) -> Option<&meta::Regex> {
+        self.regexes[i]
+            .get_or_init(|| {
+                meta::Builder::new().configure(meta::Config::new().nfa_size_limit(Some(self.size_limit))).build(&self.sources[i]).ok()
+            })
+            .as_ref()
     }
 
     pub fn len(&self) -> usize {
@@ -98,24 +102,49 @@ impl Gated {
         self.always.len()
     }
 
-    /// Calls `f(pattern index, regex)` for every pattern that may match `text` and that `keep`
-    /// accepts, in index order.
-    pub fn candidates(&self, text: &str, keep: impl Fn(usize) -> bool, mut f: impl FnMut(usize, &Regex)) {
-        let mut hit = vec![false; self.regexes.len()];
+    /// Calls `f(pattern index, start, end)` for the matches of every pattern that `keep` accepts:
+    /// the leftmost-first, non-overlapping matches, as `find_iter` gives them, at most `max` per
+    /// pattern. A gated pattern's match must begin with one of its prefix literals, so it is only
+    /// tried, anchored, where the prefilter found one: a pattern that does not match costs a few
+    /// steps per literal hit instead of a search of the whole text.
+    pub fn matches(&self, text: &str, keep: impl Fn(usize) -> bool, max: usize, mut f: impl FnMut(usize, usize, usize)) {
         for &i in &self.always {
-            hit[i] = true;
-        }
-        if let Some(ac) = &self.prefilter {
-            for m in ac.find_overlapping_iter(text.as_bytes()) {
-                hit[self.literal_of[m.pattern().as_usize()]] = true;
+            if !keep(i) {
+                continue;
             }
-        }
-        for (i, h) in hit.iter().enumerate() {
-            if *h && keep(i) {
-                if let Some(re) = self.regex(i) {
-                    f(i, re);
+            if let Some(re) = self.regex(i) {
+                for m in re.find_iter(text).take(max) {
+                    f(i, m.start(), m.end());
                 }
             }
+        }
+        let Some(ac) = &self.prefilter else { return };
+        let mut hits: Vec<(usize, usize)> =
+            ac.find_overlapping_iter(text.as_bytes()).map(|m| (self.literal_of[m.pattern().as_usize()], m.start())).collect();
+        hits.sort_unstable();
+        hits.dedup();
+        let mut k = 0;
+        while k < hits.len() {
+            let i = hits[k].0;
+            let end = hits[k..].iter().position(|h| h.0 != i).map_or(hits.len(), |n| k + n);
+            if keep(i) {
+                if let Some(re) = self.regex(i) {
+                    let (mut after, mut found) = (0, 0);
+                    for &(_, s) in &hits[k..end] {
+                        if s < after || found >= max || !text.is_char_boundary(s) {
+                            continue;
+                        }
+                        if let Some(m) = re.search(&Input::new(text).range(s..).anchored(Anchored::Yes)) {
+                            if m.end() > m.start() {
+                                f(i, m.start(), m.end());
+                                found += 1;
+                                after = m.end();
+                            }
+                        }
+                    }
+                }
+            }
+            k = end;
         }
     }
 }
@@ -130,17 +159,28 @@ mod tests {
         let g = Gated::new(src, 1 << 20).unwrap();
         assert_eq!(g.unfiltered(), 1);
         let mut seen = Vec::new();
-        g.candidates(
-            "an easy  job, 500 usd",
-            |_| true,
-            |i, re| {
-                if re.is_match("an easy  job, 500 usd") {
-                    seen.push(i)
-                }
-            },
-        );
-        assert_eq!(seen, vec![0, 1]);
+        g.matches("an easy  job, 500 usd", |_| true, 10, |i, s, e| seen.push((i, s, e)));
+        seen.sort();
+        assert_eq!(seen, vec![(0, 3, 12), (1, 14, 21)]);
         assert!(g.regexes[2].get().is_none(), "a pattern whose literal never occurred is not compiled");
+    }
+
+    #[test]
+    fn anchored_matches_equal_find_iter() {
+        // Overlapping literal hits, matches that swallow later hits, boundaries, non-ASCII text.
+        let cases = [
+            (r"\btele(?:gram|phone)\b.{0,5}", "telegram telegramx telephone tele gram telegram!!"),
+            (r"(?:ab|abc)\d+", "abc123 ab45 xabc9 ab"),
+            (r"(?:งาน|งานง่าย)\s?\d+", "งานง่าย 500 งาน 20 งานงาน3"),
+        ];
+        for (pat, text) in cases {
+            let g = Gated::new(vec![pat.to_string()], 1 << 20).unwrap();
+            assert_eq!(g.unfiltered(), 0, "{pat} is gated");
+            let mut got = Vec::new();
+            g.matches(text, |_| true, 100, |_, s, e| got.push((s, e)));
+            let want: Vec<(usize, usize)> = regex::Regex::new(pat).unwrap().find_iter(text).map(|m| (m.start(), m.end())).collect();
+            assert_eq!(got, want, "{pat} on {text}");
+        }
     }
 
     #[test]
