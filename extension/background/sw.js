@@ -22,9 +22,12 @@ const HOTLINE_ORDER = ['trafficking', 'migrant', 'labour', 'scam', 'police', 'em
 
 // What to do and whom to call, for the reader's country in the reader's language (English, then
 // the general entries, where there is nothing more specific).
+let helpCache = null;
 async function helpFor(lang, country) {
+  // help.toml as JS objects, converted once per engine (settings are asked for on every page load).
   const { engine } = await getEngine();
-  const h = engine.help();
+  if (helpCache?.engine !== engine) helpCache = { engine, data: engine.help() };
+  const h = helpCache.data;
   const inLang = (xs) => xs.find((x) => x.lang === lang) || xs.find((x) => x.lang === 'en') || xs[0] || null;
   const forCountry = (xs) => {
     const mine = xs.filter((x) => x.country === country);
